@@ -1,0 +1,306 @@
+//! The command line: clap definitions and one small runner per subcommand.
+//! Every runner prints over the library's functions and returns an exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use spacefilm::corpus::{self, Article, LoadOptions, Loaded, clean};
+use spacefilm::export;
+
+/// Exit statuses.
+pub const EXIT_OK: u8 = 0;
+/// Something could not be loaded or written.
+pub const EXIT_FAILURE: u8 = 1;
+/// The command line was wrong: an unknown option, an unknown or ambiguous REF.
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "spacefilm-tui",
+    version,
+    about = "Read and compare the versions of one news story",
+    long_about = "Read and compare the versions of one news story.\n\n\
+        With no subcommand, opens the reader on the PATHs given (files and folders), \
+        or on the embedded seed articles. The subcommands answer scripts; each takes \
+        --format json.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Files and folders to open in the reader (folders are read recursively
+    /// for .txt, .md, .markdown and .text).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub global: Global,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Also load the embedded seed articles.
+    #[arg(long, global = true)]
+    pub with_seeds: bool,
+
+    /// Decode every file with this encoding (e.g. windows-1251, koi8-r)
+    /// instead of detecting it.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub encoding: Option<String>,
+
+    /// Articles that REFs are looked up in, instead of the seeds (repeatable).
+    #[arg(short = 'C', long = "corpus", global = true, value_name = "PATH")]
+    pub corpus: Vec<PathBuf>,
+
+    /// When to colour the output; NO_COLOR in the environment means never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorMode::Auto)]
+    pub color: ColorMode,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorMode {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles: id, date, outlet, size, notices and title.
+    List {
+        /// Files and folders to list (default: the corpus).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print one article as wrapped text: a metadata header, then the body.
+    Show {
+        /// An article id, a unique prefix of one, or a path.
+        #[arg(value_name = "REF")]
+        reference: String,
+        /// Wrap to this many columns (default: the terminal's width, or 80).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+    },
+}
+
+/// The outcome of a subcommand: what to print and how to exit.
+pub struct Outcome {
+    pub stdout: String,
+    pub code: u8,
+}
+
+/// Runs a subcommand. Errors that should reach the user are printed to
+/// stderr here; the returned code says how it went.
+pub fn run(command: Command, global: &Global) -> u8 {
+    let options = match load_options(global) {
+        Ok(options) => options,
+        Err(message) => {
+            error(&message);
+            return EXIT_USAGE;
+        }
+    };
+    let outcome = match command {
+        Command::List { paths, format } => list(global, options, &paths, format),
+        Command::Show { reference, width } => show(global, options, &reference, width),
+    };
+    print(global, outcome)
+}
+
+fn print(global: &Global, outcome: Outcome) -> u8 {
+    let choice = match global.color {
+        ColorMode::Always => anstream::ColorChoice::Always,
+        ColorMode::Never => anstream::ColorChoice::Never,
+        ColorMode::Auto => anstream::ColorChoice::Auto,
+    };
+    let mut stdout = anstream::AutoStream::new(std::io::stdout().lock(), choice);
+    match stdout
+        .write_all(outcome.stdout.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => outcome.code,
+        // `spacefilm-tui list | head`: the reader left, which is fine.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => outcome.code,
+        Err(e) => {
+            error(&format!("cannot write the output: {e}"));
+            EXIT_FAILURE
+        }
+    }
+}
+
+pub fn error(message: &str) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "spacefilm-tui: {}",
+        clean::visible(message)
+    );
+}
+
+pub fn load_options(global: &Global) -> Result<LoadOptions, String> {
+    let encoding = match &global.encoding {
+        None => None,
+        Some(label) => Some(encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+            format!("unknown encoding {label:?} (try utf-8, windows-1251, koi8-r, iso-8859-1, utf-16le)")
+        })?),
+    };
+    Ok(LoadOptions { encoding })
+}
+
+/// Loads `paths` (or, when there are none, the `--corpus` paths, or else the
+/// seeds), adding the seeds first with `--with-seeds`.
+pub fn load_corpus(global: &Global, options: LoadOptions, paths: &[PathBuf]) -> Loaded {
+    let chosen = if paths.is_empty() {
+        &global.corpus[..]
+    } else {
+        paths
+    };
+    let mut loaded = Loaded::default();
+    if chosen.is_empty() || global.with_seeds {
+        loaded.extend(corpus::seeds());
+    }
+    let from_paths = corpus::load_paths(chosen, options);
+    loaded.errors = from_paths.errors;
+    loaded.extend(from_paths.articles);
+    loaded
+}
+
+/// Prints load errors; true when there were any.
+fn report(errors: &[corpus::LoadError]) -> bool {
+    for e in errors {
+        error(&e.to_string());
+    }
+    !errors.is_empty()
+}
+
+fn list(global: &Global, options: LoadOptions, paths: &[PathBuf], format: Format) -> Outcome {
+    let loaded = load_corpus(global, options, paths);
+    let failed = report(&loaded.errors);
+    let stdout = match format {
+        Format::Json => json(&export::json::article_list(&loaded.articles)),
+        Format::Text => export::text::list(&loaded.articles, terminal_width()),
+    };
+    Outcome {
+        stdout,
+        code: if failed { EXIT_FAILURE } else { EXIT_OK },
+    }
+}
+
+fn show(global: &Global, options: LoadOptions, reference: &str, width: Option<usize>) -> Outcome {
+    let loaded = load_corpus(global, options, &[]);
+    report(&loaded.errors);
+    match resolve(reference, &loaded.articles, options) {
+        Ok(article) => {
+            let width = width.or_else(terminal_width).unwrap_or(80);
+            Outcome {
+                stdout: export::text::show(&article, width),
+                code: EXIT_OK,
+            }
+        }
+        Err(failure) => failure.into(),
+    }
+}
+
+/// Why a REF did not name one article.
+pub enum RefFailure {
+    Unknown {
+        reference: String,
+        candidates: Vec<String>,
+    },
+    Ambiguous {
+        reference: String,
+        candidates: Vec<String>,
+    },
+    Load(corpus::LoadError),
+}
+
+impl From<RefFailure> for Outcome {
+    fn from(failure: RefFailure) -> Outcome {
+        let code = match &failure {
+            RefFailure::Load(e) => {
+                error(&e.to_string());
+                EXIT_FAILURE
+            }
+            RefFailure::Unknown {
+                reference,
+                candidates,
+            } => {
+                error(&format!(
+                    "no article matches {reference:?}; the articles are:\n  {}",
+                    candidates.join("\n  ")
+                ));
+                EXIT_USAGE
+            }
+            RefFailure::Ambiguous {
+                reference,
+                candidates,
+            } => {
+                error(&format!(
+                    "{reference:?} matches more than one article:\n  {}",
+                    candidates.join("\n  ")
+                ));
+                EXIT_USAGE
+            }
+        };
+        Outcome {
+            stdout: String::new(),
+            code,
+        }
+    }
+}
+
+/// A REF: an exact id, then an existing file, then a unique id prefix.
+pub fn resolve(
+    reference: &str,
+    articles: &[Article],
+    options: LoadOptions,
+) -> Result<Article, RefFailure> {
+    if let Some(article) = articles.iter().find(|a| a.id == reference) {
+        return Ok(article.clone());
+    }
+    let path = Path::new(reference);
+    if path.exists() {
+        return corpus::load_file(path, options).map_err(RefFailure::Load);
+    }
+    let matches: Vec<&Article> = articles
+        .iter()
+        .filter(|a| a.id.starts_with(reference))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(RefFailure::Unknown {
+            reference: reference.to_owned(),
+            candidates: articles.iter().map(|a| a.id.clone()).collect(),
+        }),
+        many => Err(RefFailure::Ambiguous {
+            reference: reference.to_owned(),
+            candidates: many.iter().map(|a| a.id.clone()).collect(),
+        }),
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("contract types serialise");
+    text.push('\n');
+    text
+}
+
+/// The width of the terminal on stdout, if it is one.
+pub fn terminal_width() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w))
+}

@@ -1,0 +1,186 @@
+//! The article: identity, metadata, and a body of paragraphs, sentences and
+//! words. Everything later stages need, and nothing about how it is shown.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::segment;
+
+/// Where an article came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// One of the embedded seed articles, by file name.
+    Seed(&'static str),
+    /// A file on disk, as it was named or found.
+    File(PathBuf),
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Seed(name) => write!(f, "seeds/{name}"),
+            Source::File(path) => f.write_str(&super::clean::visible(&path.to_string_lossy())),
+        }
+    }
+}
+
+/// What is known about an article besides its body. Each field is `None`
+/// where it is unknown.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub outlet: Option<String>,
+    /// ISO 8601 (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// ISO 639-1 where one exists, else ISO 639-3.
+    pub language: Option<String>,
+    /// A picture or text credit line (`Credit: …`).
+    pub credit: Option<String>,
+    /// A trailing copyright line (`© 2021 AFP`).
+    pub copyright: Option<String>,
+}
+
+/// Something the reader should know about how an article was loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The encoding was not declared and was guessed.
+    EncodingGuessed(&'static str),
+    /// The encoding was given with `--encoding`.
+    EncodingForced(&'static str),
+    /// Undecodable bytes were replaced with U+FFFD.
+    BytesReplaced(usize),
+    /// Control, bidi or invisible characters were made visible.
+    ControlsShown(usize),
+    /// The file holds no text.
+    Empty,
+}
+
+impl Notice {
+    /// A one-character mark for tight spaces such as the source list.
+    pub fn mark(&self) -> char {
+        match self {
+            Notice::EncodingGuessed(_) | Notice::EncodingForced(_) => '?',
+            Notice::BytesReplaced(_) => '!',
+            Notice::ControlsShown(_) => '^',
+            Notice::Empty => '∅',
+        }
+    }
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::EncodingGuessed(name) => write!(f, "encoding guessed: {name}"),
+            Notice::EncodingForced(name) => write!(f, "encoding set by --encoding: {name}"),
+            Notice::BytesReplaced(n) => write!(f, "{n} undecodable byte sequence(s) replaced by �"),
+            Notice::ControlsShown(n) => {
+                write!(
+                    f,
+                    "{n} control or invisible character(s) shown as placeholders"
+                )
+            }
+            Notice::Empty => f.write_str("empty: the file holds no text"),
+        }
+    }
+}
+
+/// Inline emphasis carried over from Markdown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct InlineStyle(u8);
+
+impl InlineStyle {
+    pub const BOLD: InlineStyle = InlineStyle(1);
+    pub const ITALIC: InlineStyle = InlineStyle(2);
+    pub const LINK: InlineStyle = InlineStyle(4);
+    pub const CODE: InlineStyle = InlineStyle(8);
+    pub const STRIKE: InlineStyle = InlineStyle(16);
+
+    pub fn contains(self, other: InlineStyle) -> bool {
+        self.0 & other.0 == other.0 && other.0 != 0
+    }
+    pub fn union(self, other: InlineStyle) -> InlineStyle {
+        InlineStyle(self.0 | other.0)
+    }
+    pub fn is_plain(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// A styled stretch of a paragraph's text, by byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StyleRun {
+    pub range: Range<usize>,
+    pub style: InlineStyle,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParagraphKind {
+    Text,
+    /// A heading inside the body (subheads); level 1–6.
+    Heading(u8),
+    Quote,
+    ListItem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub kind: ParagraphKind,
+    /// Plain text, Markdown removed, controls made visible, on one line.
+    pub text: String,
+    /// Emphasis, sorted and non-overlapping.
+    pub styles: Vec<StyleRun>,
+    /// The paragraph's sentences, as indices into [`Article::sentences`].
+    pub sentences: Range<usize>,
+}
+
+/// A sentence: a byte range of one paragraph's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub paragraph: usize,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The file stem, made unique within the corpus.
+    pub id: String,
+    pub source: Source,
+    pub meta: Meta,
+    pub paragraphs: Vec<Paragraph>,
+    /// The body's sentences in reading order.
+    pub sentences: Vec<Sentence>,
+    pub notices: Vec<Notice>,
+    /// The encoding the bytes were decoded with.
+    pub encoding: &'static str,
+    pub word_count: usize,
+}
+
+impl Article {
+    /// The text of sentence `index`.
+    pub fn sentence_text(&self, index: usize) -> &str {
+        let sentence = &self.sentences[index];
+        &self.paragraphs[sentence.paragraph].text[sentence.range.clone()]
+    }
+
+    /// The title to show: the one found in the text, or one made from the
+    /// first sentence.
+    pub fn display_title(&self) -> &str {
+        self.meta.title.as_deref().unwrap_or("(untitled)")
+    }
+
+    /// Words in the whole body.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.paragraphs
+            .iter()
+            .flat_map(|p| segment::words(&p.text).map(move |r| &p.text[r]))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.is_empty()
+    }
+}

@@ -1,0 +1,16 @@
+//! The corpus: turning bytes from anywhere into articles. No terminal code.
+
+pub mod article;
+pub mod clean;
+pub mod dates;
+pub mod decode;
+pub mod load;
+pub mod markdown;
+pub mod meta;
+pub mod parse;
+pub mod segment;
+
+pub use article::{
+    Article, InlineStyle, Meta, Notice, Paragraph, ParagraphKind, Sentence, Source, StyleRun,
+};
+pub use load::{LoadError, LoadOptions, Loaded, load_file, load_paths, seeds};

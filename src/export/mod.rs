@@ -1,0 +1,4 @@
+//! Printable and machine-readable forms of what the library computes.
+
+pub mod json;
+pub mod text;

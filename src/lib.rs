@@ -1,0 +1,11 @@
+//! spacefilm: read and compare the versions of one news story.
+//!
+//! `corpus` turns bytes into articles and `compare` compares them; neither
+//! knows about terminals. `tui` is the interactive reader, `export` the
+//! printable and machine-readable forms.
+
+pub mod config;
+pub mod corpus;
+pub mod export;
+pub mod tui;
+pub mod wrap;

@@ -1,0 +1,73 @@
+//! spacefilm-tui: parse the command line, dispatch, map errors to exit codes.
+
+mod cli;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use spacefilm::config::Paths;
+use spacefilm::tui;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    let code = match args.command {
+        Some(command) => cli::run(command, &args.global),
+        None => reader(&args),
+    };
+    ExitCode::from(code)
+}
+
+/// Opens the interactive reader, when there is a terminal to open it in.
+fn reader(args: &cli::Cli) -> u8 {
+    let missing = match (
+        std::io::stdin().is_terminal(),
+        std::io::stdout().is_terminal(),
+    ) {
+        (true, true) => None,
+        (false, _) => Some("standard input"),
+        (_, false) => Some("standard output"),
+    };
+    if let Some(stream) = missing {
+        cli::error(&format!(
+            "the reader needs a terminal, and {stream} is not one.\n\
+             For scripts: `spacefilm-tui list` lists the articles, \
+             `spacefilm-tui show REF` prints one (see `spacefilm-tui --help`)."
+        ));
+        return cli::EXIT_USAGE;
+    }
+    let options = match cli::load_options(&args.global) {
+        Ok(options) => options,
+        Err(message) => {
+            cli::error(&message);
+            return cli::EXIT_USAGE;
+        }
+    };
+    let loaded = cli::load_corpus(&args.global, options, &args.paths);
+    if loaded.articles.is_empty() {
+        for error in &loaded.errors {
+            cli::error(&error.to_string());
+        }
+        cli::error("nothing to read: no article could be loaded");
+        return cli::EXIT_FAILURE;
+    }
+    let color = match args.global.color {
+        cli::ColorMode::Always => true,
+        cli::ColorMode::Never => false,
+        cli::ColorMode::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let launch = tui::Launch {
+        articles: loaded.articles,
+        notices: loaded.errors.iter().map(ToString::to_string).collect(),
+        color,
+        paths: Paths::discover(),
+    };
+    match tui::run(launch) {
+        Ok(()) => cli::EXIT_OK,
+        Err(error) => {
+            cli::error(&format!("{error:#}"));
+            cli::EXIT_FAILURE
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! Everything the loop waits for, on one channel: terminal input from a
+//! reader thread and termination signals from signal-hook.
+
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use crossterm::event::{Event as TermEvent, MouseButton, MouseEventKind};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use super::app::Action;
+use super::keymap::Key;
+
+pub enum Event {
+    Input(TermEvent),
+    /// A signal asking the process to end.
+    Terminate(i32),
+}
+
+/// Starts the input and signal threads. They end with the process.
+pub fn spawn() -> std::io::Result<Receiver<Event>> {
+    let (sender, receiver) = mpsc::channel();
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let for_signals: Sender<Event> = sender.clone();
+    thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _ = for_signals.send(Event::Terminate(signal));
+        }
+    });
+    thread::spawn(move || {
+        while let Ok(event) = crossterm::event::read() {
+            if sender.send(Event::Input(event)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(receiver)
+}
+
+/// The app's view of a terminal event, if it has one.
+pub fn action(event: TermEvent) -> Option<Action> {
+    match event {
+        TermEvent::Key(key) => Key::from_event(key).map(Action::Key),
+        TermEvent::Resize(width, height) => Some(Action::Resize(width, height)),
+        TermEvent::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Wheel {
+                column: mouse.column,
+                row: mouse.row,
+                down: mouse.kind == MouseEventKind::ScrollDown,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,87 @@
+//! The interactive reader. It keeps the results of `corpus` (and later
+//! `compare`) in `App` and never computes a comparison itself.
+
+pub mod app;
+pub mod event;
+pub mod keymap;
+pub mod layout;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+
+use anyhow::{Context as _, Result};
+
+use crate::config::{self, Paths, Persistence};
+use crate::corpus::Article;
+
+use app::{Action, App, update};
+
+/// What the reader starts with.
+pub struct Launch {
+    pub articles: Vec<Article>,
+    /// Problems met while loading, shown as notices.
+    pub notices: Vec<String>,
+    pub color: bool,
+    pub paths: Paths,
+}
+
+/// Builds the app: settings, state and notices, but no terminal.
+pub fn prepare(launch: Launch) -> (App, Persistence) {
+    let settings = config::load_settings(&launch.paths, launch.color);
+    let (state, persistence, state_notice) = config::load_state(&launch.paths);
+    let mut app = App::new(launch.articles, settings.keymap, settings.theme);
+    app.notices = launch.notices;
+    app.notices.extend(settings.notices);
+    app.notices.extend(state_notice);
+    for article in &app.articles {
+        for notice in &article.notices {
+            app.notices.push(format!("{}: {notice}", article.id));
+        }
+    }
+    if let Ok((width, height)) = crossterm::terminal::size() {
+        update(&mut app, Action::Resize(width, height));
+    }
+    app.restore(&state);
+    (app, persistence)
+}
+
+/// Runs the reader until the user quits or a signal ends it.
+pub fn run(launch: Launch) -> Result<()> {
+    let (mut app, persistence) = prepare(launch);
+    let events = event::spawn().context("cannot listen for input and signals")?;
+    let mut session = terminal::enter().context("cannot set up the terminal")?;
+    let size = session.terminal.size()?;
+    update(&mut app, Action::Resize(size.width, size.height));
+    loop {
+        session
+            .terminal
+            .draw(|frame| frame.render_widget(&app, frame.area()))?;
+        let Ok(first) = events.recv() else { break };
+        // Handle everything that is already waiting before drawing again.
+        let mut next = Some(first);
+        while let Some(event) = next {
+            match event {
+                event::Event::Terminate(_) => app.quit = true,
+                event::Event::Input(input) => {
+                    if let Some(action) = event::action(input) {
+                        update(&mut app, action);
+                    }
+                }
+            }
+            next = events.try_recv().ok();
+        }
+        if app.quit {
+            break;
+        }
+    }
+    drop(session);
+    if let Persistence::At(path) = persistence
+        && let Err(error) = config::save_state(&path, &app.state())
+    {
+        eprintln!(
+            "spacefilm-tui: could not save the reading position to {}: {error}",
+            crate::corpus::clean::visible(&path.display().to_string())
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,189 @@
+//! The reading pane: the header, then the paragraphs, only the visible rows,
+//! with Markdown emphasis and search matches.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::pane;
+use crate::corpus::{InlineStyle, Paragraph, ParagraphKind};
+use crate::tui::app::{App, Focus, Match};
+use crate::tui::layout::{Panes, RowKind, paragraph_prefix};
+use crate::tui::theme::{Role, Theme};
+
+pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Reader && app.help.is_none();
+    let area = panes.reader_text();
+    let layout = app.reader_layout();
+    let title = match app.open_article() {
+        Some(article) => format!(" {} ", article.id),
+        None => " Reader ".to_owned(),
+    };
+    let mut block = pane(app, title, focused);
+    if let Some(layout) = &layout {
+        let height = usize::from(area.height);
+        let max = layout.max_top(height);
+        let position = (app.reader_top.min(max) * 100)
+            .checked_div(max)
+            .map_or_else(|| "all".to_owned(), |percent| format!("{percent}%"));
+        block = block.title_bottom(Line::from(format!(" {position} ")).right_aligned());
+    }
+    block.render(panes.reader, buf);
+
+    let Some(layout) = layout else {
+        buf.set_stringn(
+            area.x,
+            area.y,
+            "No article.",
+            usize::from(area.width),
+            Style::default(),
+        );
+        return;
+    };
+    let article = &app.articles[layout.article];
+    let theme = &app.theme;
+    let matches: &[Match] = app.search.as_ref().map_or(&[], |s| &s.matches);
+    let current = app.search.as_ref().and_then(|s| s.current);
+    for (y, row) in layout
+        .rows
+        .iter()
+        .skip(app.reader_top)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        let y = area.y + y as u16;
+        match row.kind {
+            RowKind::Blank => {}
+            RowKind::Rule => {
+                let rule = "─".repeat(usize::from(area.width));
+                buf.set_stringn(
+                    area.x,
+                    y,
+                    rule,
+                    usize::from(area.width),
+                    theme.style(Role::Rule),
+                );
+            }
+            RowKind::Header => {
+                let (role, text) = &layout.header[row.index as usize];
+                buf.set_stringn(
+                    area.x,
+                    y,
+                    &text[row.range()],
+                    usize::from(area.width),
+                    theme.style(*role),
+                );
+            }
+            RowKind::Paragraph { first } => {
+                let index = row.index as usize;
+                let paragraph = &article.paragraphs[index];
+                let line = paragraph_line(
+                    theme,
+                    paragraph,
+                    index,
+                    row.range(),
+                    first,
+                    matches,
+                    current,
+                );
+                buf.set_line(area.x, y, &line, area.width);
+            }
+        }
+    }
+}
+
+/// One row of a paragraph as styled spans: the base style of its kind, its
+/// Markdown emphasis, and search matches on top.
+fn paragraph_line<'a>(
+    theme: &Theme,
+    paragraph: &'a Paragraph,
+    index: usize,
+    range: Range<usize>,
+    first: bool,
+    matches: &[Match],
+    current: Option<usize>,
+) -> Line<'a> {
+    let base = match paragraph.kind {
+        ParagraphKind::Heading(_) => theme.style(Role::Heading),
+        ParagraphKind::Quote => theme.style(Role::Quote),
+        _ => Style::default(),
+    };
+    // Style runs are sorted and disjoint: only those over this row matter.
+    let first_run = paragraph
+        .styles
+        .partition_point(|r| r.range.end <= range.start);
+    let runs: Vec<_> = paragraph.styles[first_run..]
+        .iter()
+        .take_while(|r| r.range.start < range.end)
+        .collect();
+    let mut cuts = vec![range.start, range.end];
+    for run in &runs {
+        cuts.extend([run.range.start, run.range.end]);
+    }
+    let first_match = matches.partition_point(|m| m.paragraph < index);
+    let here: Vec<(usize, &Match)> = matches[first_match..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, m)| m.paragraph == index)
+        .filter(|(_, m)| m.range.end > range.start && m.range.start < range.end)
+        .map(|(i, m)| (first_match + i, m))
+        .collect();
+    for (_, m) in &here {
+        cuts.extend([m.range.start, m.range.end]);
+    }
+    cuts.retain(|&c| c >= range.start && c <= range.end);
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let prefix = paragraph_prefix(paragraph.kind, first);
+    let mut spans = Vec::with_capacity(cuts.len() + 1);
+    if !prefix.is_empty() {
+        spans.push(Span::styled(prefix, theme.style(Role::Rule)));
+    }
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let mut style = base;
+        if let Some(run) = runs
+            .iter()
+            .find(|r| r.range.start <= start && end <= r.range.end)
+        {
+            style = style.patch(inline_style(theme, run.style));
+        }
+        if let Some((i, _)) = here
+            .iter()
+            .find(|(_, m)| m.range.start <= start && end <= m.range.end)
+        {
+            let role = if Some(*i) == current {
+                Role::SearchCurrent
+            } else {
+                Role::SearchMatch
+            };
+            style = style.patch(theme.style(role));
+        }
+        spans.push(Span::styled(&paragraph.text[start..end], style));
+    }
+    Line::from(spans)
+}
+
+fn inline_style(theme: &Theme, style: InlineStyle) -> Style {
+    let mut out = Style::default();
+    if style.contains(InlineStyle::BOLD) {
+        out = out.add_modifier(Modifier::BOLD);
+    }
+    if style.contains(InlineStyle::ITALIC) {
+        out = out.add_modifier(Modifier::ITALIC);
+    }
+    if style.contains(InlineStyle::STRIKE) {
+        out = out.add_modifier(Modifier::CROSSED_OUT);
+    }
+    if style.contains(InlineStyle::LINK) {
+        out = out.patch(theme.style(Role::Link));
+    }
+    if style.contains(InlineStyle::CODE) {
+        out = out.patch(theme.style(Role::Code));
+    }
+    out
+}

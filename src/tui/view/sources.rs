@@ -1,0 +1,95 @@
+//! The source list: two rows per article, title then details.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+use super::{fill, pane};
+use crate::export::text::truncate;
+use crate::tui::app::{App, Focus};
+use crate::tui::layout::Panes;
+use crate::tui::theme::Role;
+
+pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Sources && app.help.is_none();
+    let title = format!(" Sources ({}) ", app.articles.len());
+    let mut block = pane(app, title, focused);
+    let capacity = app.list_capacity();
+    if app.articles.len() > capacity {
+        let last = (app.list_offset + capacity).min(app.articles.len());
+        block = block.title_bottom(
+            Line::from(format!(
+                " {}–{} of {} ",
+                app.list_offset + 1,
+                last,
+                app.articles.len()
+            ))
+            .right_aligned(),
+        );
+    }
+    block.render(panes.sources, buf);
+    let inner = panes.sources_inner();
+    let theme = &app.theme;
+    let width = usize::from(inner.width);
+    for (slot, index) in (app.list_offset..app.articles.len())
+        .take(capacity)
+        .enumerate()
+    {
+        let article = &app.articles[index];
+        let y = inner.y + (slot as u16) * 2;
+        let marker = if index == app.open { "● " } else { "  " };
+        let title_style = if index == app.open {
+            theme.style(Role::ListOpen)
+        } else {
+            theme.style(Role::ListTitle)
+        };
+        buf.set_stringn(inner.x, y, marker, width, title_style);
+        let title = truncate(article.display_title(), width.saturating_sub(2));
+        buf.set_stringn(inner.x + 2, y, &title, width.saturating_sub(2), title_style);
+
+        let meta = &article.meta;
+        let mut details: Vec<String> = Vec::new();
+        details.extend(meta.date.clone());
+        details.extend(meta.outlet.clone());
+        details.push(format!("{} w", article.word_count));
+        let marks: String = article.notices.iter().map(|n| n.mark()).collect();
+        let marks_width = if marks.is_empty() {
+            0
+        } else {
+            marks.chars().count() + 1
+        };
+        let detail_room = width.saturating_sub(2 + marks_width);
+        let detail = truncate(&details.join(" · "), detail_room);
+        if y + 1 < inner.bottom() {
+            buf.set_stringn(
+                inner.x + 2,
+                y + 1,
+                &detail,
+                detail_room,
+                theme.style(Role::ListDetail),
+            );
+            if !marks.is_empty() {
+                let x = inner.right().saturating_sub(marks.chars().count() as u16);
+                buf.set_stringn(x, y + 1, &marks, marks_width, theme.style(Role::NoticeMark));
+            }
+        }
+        if index == app.selected {
+            let rows = if y + 1 < inner.bottom() { 2 } else { 1 };
+            fill(
+                buf,
+                Rect::new(inner.x, y, inner.width, rows),
+                theme.style(Role::ListSelected),
+            );
+        }
+    }
+    if app.articles.is_empty() {
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            "No articles.",
+            width,
+            theme.style(Role::ListDetail),
+        );
+    }
+}
