@@ -45,17 +45,23 @@ pub fn prepare(launch: Launch) -> (App, Persistence) {
     (app, persistence)
 }
 
+/// Set in the environment, makes the first frame panic: the end-to-end tests
+/// use it to check that a panic while drawing restores the terminal.
+pub const PANIC_IN_DRAW: &str = "SPACEFILM_PANIC_IN_DRAW";
+
 /// Runs the reader until the user quits or a signal ends it.
 pub fn run(launch: Launch) -> Result<()> {
+    let panic_in_draw = std::env::var_os(PANIC_IN_DRAW).is_some();
     let (mut app, persistence) = prepare(launch);
     let events = event::spawn().context("cannot listen for input and signals")?;
     let mut session = terminal::enter().context("cannot set up the terminal")?;
     let size = session.terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
     loop {
-        session
-            .terminal
-            .draw(|frame| frame.render_widget(&app, frame.area()))?;
+        session.terminal.draw(|frame| {
+            assert!(!panic_in_draw, "{PANIC_IN_DRAW} is set");
+            frame.render_widget(&app, frame.area());
+        })?;
         let Ok(first) = events.recv() else { break };
         // Handle everything that is already waiting before drawing again.
         let mut next = Some(first);

@@ -35,11 +35,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         put("▏", theme.style(Role::StatusKey), buf);
     } else {
         put(" ", theme.style(Role::Status), buf);
-        for context in app.contexts() {
-            for binding in app.keymap.bindings(context) {
-                let Some(hint) = &binding.hint else { continue };
-                let keys = binding.keys_label();
-                put(&keys, theme.style(Role::StatusKey), buf);
+        // The focused context's hints; the global ones only when no overlay
+        // or prompt has taken over the keys.
+        let contexts = app.contexts();
+        let shown = if app.help.is_some() {
+            &contexts[..1]
+        } else {
+            &contexts[..]
+        };
+        for context in shown {
+            for binding in app.keymap.bindings(*context) {
+                let (Some(hint), Some(chord)) = (&binding.hint, binding.chords.first()) else {
+                    continue;
+                };
+                let keys: Vec<String> = chord.iter().map(ToString::to_string).collect();
+                put(&keys.join(" "), theme.style(Role::StatusKey), buf);
                 put(" ", theme.style(Role::Status), buf);
                 put(hint, theme.style(Role::Status), buf);
                 put("  ", theme.style(Role::Status), buf);

@@ -1,0 +1,268 @@
+//! The real binary in a real pseudo-terminal: keys go in as bytes, the
+//! screen is read back through a terminal emulator (vt100), and the
+//! terminal's modes are checked after the program ends.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use nix::sys::termios::LocalFlags;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const ROWS: u16 = 30;
+const COLS: u16 = 100;
+const PATIENCE: Duration = Duration::from_secs(20);
+
+struct Pty {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Pty {
+    fn start(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_spacefilm-tui"));
+        command.args(args);
+        command.env_clear();
+        command.env("PATH", std::env::var("PATH").unwrap_or_default());
+        command.env("TERM", "xterm-256color");
+        command.env("HOME", home);
+        command.env("XDG_CONFIG_HOME", home.join("config"));
+        command.env("XDG_DATA_HOME", home.join("data"));
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pair
+            .slave
+            .spawn_command(command)
+            .expect("the binary starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = output.clone();
+        thread::spawn(move || {
+            let mut chunk = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&chunk[..n]);
+            }
+        });
+        Pty {
+            child,
+            master: pair.master,
+            writer,
+            output,
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+        // Let the app read this before the next key arrives.
+        thread::sleep(Duration::from_millis(60));
+    }
+
+    fn bytes(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
+    }
+
+    fn parser(&self) -> vt100::Parser {
+        let rows = std::num::NonZeroU16::new(ROWS).unwrap();
+        let cols = std::num::NonZeroU16::new(COLS).unwrap();
+        let mut parser = vt100::Parser::new(rows, cols, 0);
+        parser.process(&self.bytes());
+        parser
+    }
+
+    fn screen(&self) -> String {
+        self.parser().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.screen().contains(text) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(30));
+        }
+        panic!("{text:?} never appeared on the screen:\n{}", self.screen());
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread drain the last bytes.
+                thread::sleep(Duration::from_millis(100));
+                return status;
+            }
+            thread::sleep(Duration::from_millis(30));
+        }
+        let _ = self.child.kill();
+        panic!("the program did not exit:\n{}", self.screen());
+    }
+
+    /// The terminal is back in cooked mode: line editing and echo are on.
+    fn assert_cooked(&self) {
+        let termios = self.master.get_termios().expect("termios of the pty");
+        assert!(
+            termios.local_flags.contains(LocalFlags::ICANON),
+            "raw mode was left on"
+        );
+        assert!(
+            termios.local_flags.contains(LocalFlags::ECHO),
+            "echo was left off"
+        );
+    }
+
+    /// The last thing the program did to the screen was to leave the
+    /// alternate screen, release the mouse and show the cursor.
+    fn assert_screen_restored(&self) {
+        let bytes = self.bytes();
+        let last = |pattern: &[u8]| bytes.windows(pattern.len()).rposition(|w| w == pattern);
+        let entered = last(b"\x1b[?1049h").expect("the alternate screen was entered");
+        let left = last(b"\x1b[?1049l").expect("the alternate screen was left");
+        assert!(left > entered);
+        let shown = last(b"\x1b[?25h").expect("the cursor was shown");
+        assert!(shown > entered);
+        let mouse_off = last(b"\x1b[?1000l").expect("the mouse was released");
+        assert!(mouse_off > entered);
+        let parser = self.parser();
+        assert!(!parser.screen().alternate_screen());
+        assert!(!parser.screen().hide_cursor());
+    }
+}
+
+#[test]
+fn open_search_and_quit() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::start(home.path(), &[], &[]);
+    pty.wait_for("Sources (5)");
+    pty.send(b"jj\r");
+    pty.wait_for(" 002_f13625239639c7a3 ");
+    pty.wait_for("Marina Lapenkova for AFP");
+    pty.send(b"/");
+    pty.send(b"Peresild");
+    pty.wait_for("/Peresild");
+    pty.send(b"\r");
+    pty.wait_for("match 1/");
+    pty.send(b"n");
+    pty.wait_for("match 2/");
+    pty.send(b"q");
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    pty.assert_screen_restored();
+    pty.assert_cooked();
+    // The place in the article was remembered, atomically.
+    let state = std::fs::read_to_string(home.path().join("data/spacefilm-tui/state.toml")).unwrap();
+    assert!(
+        state.contains("article = \"002_f13625239639c7a3\""),
+        "{state}"
+    );
+}
+
+#[test]
+fn the_next_start_reopens_the_same_article() {
+    let home = tempfile::tempdir().unwrap();
+    let mut first = Pty::start(home.path(), &[], &[]);
+    first.wait_for("Sources (5)");
+    first.send(b"G\r");
+    first.wait_for(" 004_ba6c03b084f54831 ");
+    first.send(b"q");
+    assert!(first.wait_exit().success());
+    let second = Pty::start(home.path(), &[], &[]);
+    second.wait_for(" 004_ba6c03b084f54831 ");
+}
+
+fn terminate_with(signal: nix::sys::signal::Signal) {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::start(home.path(), &[], &[]);
+    pty.wait_for("Sources (5)");
+    let pid = pty.child.process_id().expect("a pid") as i32;
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), signal).unwrap();
+    pty.wait_exit();
+    pty.assert_screen_restored();
+    pty.assert_cooked();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    terminate_with(nix::sys::signal::Signal::SIGTERM);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    terminate_with(nix::sys::signal::Signal::SIGHUP);
+}
+
+#[test]
+fn ctrl_c_quits() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::start(home.path(), &[], &[]);
+    pty.wait_for("Sources (5)");
+    pty.send(b"/");
+    pty.send(b"\x03");
+    pty.wait_exit();
+    pty.assert_screen_restored();
+    pty.assert_cooked();
+}
+
+#[test]
+fn a_panic_while_drawing_restores_the_terminal_first() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::start(home.path(), &[], &[("SPACEFILM_PANIC_IN_DRAW", "1")]);
+    let status = pty.wait_exit();
+    assert!(!status.success());
+    pty.assert_screen_restored();
+    pty.assert_cooked();
+    let bytes = pty.bytes();
+    let text = String::from_utf8_lossy(&bytes);
+    let left = text.find("\x1b[?1049l").unwrap();
+    let report = text.find("panicked").expect("the panic is reported");
+    assert!(
+        report > left,
+        "the report comes after the terminal is restored"
+    );
+}
+
+#[test]
+fn resizing_and_a_too_small_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::start(home.path(), &[], &[]);
+    pty.wait_for("Sources (5)");
+    for (cols, rows) in [(20, 5), (1, 1), (200, 60), (30, 8)] {
+        pty.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        thread::sleep(Duration::from_millis(80));
+    }
+    // The emulator keeps its own size; read the notice from the byte stream.
+    let start = Instant::now();
+    while !String::from_utf8_lossy(&pty.bytes()).contains("Terminal too small") {
+        assert!(start.elapsed() < PATIENCE, "no too-small notice");
+        thread::sleep(Duration::from_millis(30));
+    }
+    pty.send(b"q");
+    assert!(pty.wait_exit().success());
+    pty.assert_cooked();
+}
