@@ -39,6 +39,10 @@ pub fn width(text: &str) -> usize {
         .sum()
 }
 
+/// Pieces handed to the wrapping algorithm at a time, so that a paragraph of
+/// many megabytes is wrapped in bounded memory.
+const BATCH: usize = 4096;
+
 /// The byte ranges of the lines `text` wraps into at `columns` columns.
 /// Lines break at spaces and after hyphens and dashes; a word wider than the
 /// line is cut between grapheme clusters. Trailing spaces are left out of
@@ -48,63 +52,110 @@ pub fn wrap(text: &str, columns: usize) -> Vec<Range<usize>> {
     if text.len() <= columns && text.is_ascii() {
         return std::iter::once(0..text.trim_end().len()).collect();
     }
-    let pieces = pieces(text, columns);
-    if pieces.is_empty() {
-        return std::iter::once(0..0).collect();
-    }
-    wrap_first_fit(&pieces, &[columns as f64])
-        .into_iter()
-        .filter_map(|line| Some(line.first()?.word.start..line.last()?.word.end))
-        .collect()
-}
-
-fn pieces(text: &str, columns: usize) -> Vec<Piece> {
-    let mut pieces = Vec::new();
-    let mut word_start = None;
-    let mut word_width = 0;
-    let mut ws_width = 0;
-    let mut word_end = 0;
-    for (at, grapheme) in clusters(text) {
-        let is_space = grapheme.chars().all(char::is_whitespace);
-        let w = usize::from(grapheme.cell_width());
-        if is_space {
-            if word_start.is_some() {
-                ws_width += w.max(1);
-            }
+    let mut pieces = Pieces::new(text, columns);
+    let mut lines = Vec::new();
+    let mut batch: Vec<Piece> = Vec::with_capacity(BATCH);
+    let mut limit = BATCH;
+    loop {
+        let wanted = limit - batch.len();
+        let before = batch.len();
+        batch.extend(pieces.by_ref().take(wanted));
+        let exhausted = batch.len() - before < wanted;
+        if batch.is_empty() {
+            break;
+        }
+        let wrapped = wrap_first_fit(&batch, &[columns as f64]);
+        // The last line of a batch may go on with the next pieces.
+        let keep = if exhausted {
+            wrapped.len()
+        } else {
+            wrapped.len() - 1
+        };
+        if keep == 0 {
+            limit *= 2;
             continue;
         }
-        // A new word starts after whitespace, or after a hyphen or dash.
-        let after_break = ws_width > 0
-            || (word_start.is_some()
-                && text[..at].ends_with(['-', '–', '—', '/'])
-                && grapheme.chars().all(char::is_alphanumeric));
-        let too_wide = word_start.is_some() && word_width + w > columns && ws_width == 0;
-        if let Some(start) = word_start
-            && (after_break || too_wide)
-        {
-            pieces.push(Piece {
-                word: start..word_end,
-                width: word_width,
-                whitespace_width: ws_width,
-            });
-            word_start = None;
+        let mut consumed = 0;
+        for line in &wrapped[..keep] {
+            if let (Some(first), Some(last)) = (line.first(), line.last()) {
+                lines.push(first.word.start..last.word.end);
+            }
+            consumed += line.len();
         }
-        if word_start.is_none() {
-            word_start = Some(at);
-            word_width = 0;
-            ws_width = 0;
+        batch.drain(..consumed);
+        if exhausted && batch.is_empty() {
+            break;
         }
-        word_width += w;
-        word_end = at + grapheme.len();
     }
-    if let Some(start) = word_start {
-        pieces.push(Piece {
-            word: start..word_end,
-            width: word_width,
-            whitespace_width: ws_width,
-        });
+    if lines.is_empty() {
+        lines.push(0..0);
     }
-    pieces
+    lines
+}
+
+/// The words of a text with the whitespace after them, one at a time.
+struct Pieces<'a> {
+    clusters: Box<dyn Iterator<Item = (usize, &'a str)> + 'a>,
+    text: &'a str,
+    columns: usize,
+    /// The word being gathered: start, end, width, whitespace width.
+    open: Option<(usize, usize, usize, usize)>,
+}
+
+impl<'a> Pieces<'a> {
+    fn new(text: &'a str, columns: usize) -> Self {
+        Pieces {
+            clusters: clusters(text),
+            text,
+            columns,
+            open: None,
+        }
+    }
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = Piece;
+
+    fn next(&mut self) -> Option<Piece> {
+        for (at, grapheme) in self.clusters.by_ref() {
+            let is_space = grapheme.chars().all(char::is_whitespace);
+            let w = usize::from(grapheme.cell_width());
+            if is_space {
+                if let Some(open) = self.open.as_mut() {
+                    open.3 += w.max(1);
+                }
+                continue;
+            }
+            let mut finished = None;
+            if let Some((start, end, width, ws)) = self.open {
+                // A new word starts after whitespace, after a hyphen or dash,
+                // or where the word would no longer fit on a line.
+                let after_break = ws > 0
+                    || (self.text[..at].ends_with(['-', '–', '—', '/'])
+                        && grapheme.chars().all(char::is_alphanumeric));
+                let too_wide = ws == 0 && width + w > self.columns;
+                if after_break || too_wide {
+                    finished = Some(Piece {
+                        word: start..end,
+                        width,
+                        whitespace_width: ws,
+                    });
+                    self.open = None;
+                }
+            }
+            let open = self.open.get_or_insert((at, at, 0, 0));
+            open.1 = at + grapheme.len();
+            open.2 += w;
+            if finished.is_some() {
+                return finished;
+            }
+        }
+        self.open.take().map(|(start, end, width, ws)| Piece {
+            word: start..end,
+            width,
+            whitespace_width: ws,
+        })
+    }
 }
 
 /// Grapheme clusters with their offsets; ASCII text, the common case, is
@@ -142,6 +193,20 @@ mod tests {
             ["stage-", "managed", "events"]
         );
         assert_eq!(lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn long_paragraphs_wrap_across_batches_like_short_ones() {
+        let text = "word ".repeat(3 * BATCH + 17) + "end";
+        let ranges = wrap(&text, 23);
+        let joined: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert!(joined.iter().all(|l| width(l) <= 23));
+        assert_eq!(joined.join(" ").split_whitespace().count(), 3 * BATCH + 18);
+        assert!(
+            joined[..joined.len() - 1]
+                .iter()
+                .all(|l| *l == "word word word word")
+        );
     }
 
     #[test]

@@ -8,6 +8,14 @@ use super::markdown::Block;
 
 const TAB_STOP: usize = 8;
 
+/// Whether [`normalize`] would change `text`; most files need nothing.
+pub fn needs_normalizing(text: &str) -> bool {
+    text.starts_with('\u{FEFF}')
+        || text
+            .bytes()
+            .any(|b| b == b'\r' || b == b'\t' || b == 0x85 || b == 0xA8 || b == 0xA9)
+}
+
 /// Line endings become `\n` (CRLF, lone CR, NEL, U+2028, U+2029), tabs are
 /// expanded to tab stops, and a leading BOM is dropped.
 pub fn normalize(text: &str) -> String {

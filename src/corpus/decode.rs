@@ -27,10 +27,11 @@ pub enum DecodeError {
 const SNIFF_LEN: usize = 64 * 1024;
 
 /// Decodes `bytes`. With `forced`, that encoding is used whatever the bytes
-/// look like (a BOM of the same encoding is still removed).
-pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+/// look like (a BOM of the same encoding is still removed). Valid UTF-8, the
+/// common case, is taken over without a copy.
+pub fn decode(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
     if let Some(encoding) = forced {
-        let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+        let (text, had_errors) = encoding.decode_with_bom_removal(&bytes);
         let mut notices = vec![Notice::EncodingForced(encoding.name())];
         if had_errors {
             notices.push(Notice::BytesReplaced(count_replacements(&text)));
@@ -42,7 +43,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         });
     }
 
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
         return Ok(decode_as(encoding, &bytes[bom_len..], Vec::new()));
     }
 
@@ -51,7 +52,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         return match utf16_without_bom(sniff) {
             Some(encoding) => Ok(decode_as(
                 encoding,
-                bytes,
+                &bytes,
                 vec![Notice::EncodingGuessed(encoding.name())],
             )),
             None => Err(DecodeError::Binary),
@@ -61,14 +62,17 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         return Err(DecodeError::Binary);
     }
 
-    match std::str::from_utf8(bytes) {
+    match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
-            text: text.to_owned(),
+            text,
             encoding: UTF_8.name(),
             notices: Vec::new(),
         }),
-        Err(_) if damaged_utf8(bytes) => Ok(decode_as(UTF_8, bytes, Vec::new())),
-        Err(_) => {
+        Err(error) => {
+            let bytes = error.as_bytes();
+            if damaged_utf8(bytes) {
+                return Ok(decode_as(UTF_8, bytes, Vec::new()));
+            }
             let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
             let encoding = prefer_koi8_r(detector.guess(None, Utf8Detection::Deny), bytes);
@@ -190,12 +194,12 @@ mod tests {
     use super::*;
 
     fn text(bytes: &[u8]) -> String {
-        decode(bytes, None).expect("decodes").text
+        decode(bytes.to_vec(), None).expect("decodes").text
     }
 
     #[test]
     fn utf8_bom_is_removed() {
-        let decoded = decode(b"\xEF\xBB\xBFhello", None).unwrap();
+        let decoded = decode(b"\xEF\xBB\xBFhello".to_vec(), None).unwrap();
         assert_eq!(decoded.text, "hello");
         assert!(decoded.notices.is_empty());
     }
@@ -221,7 +225,7 @@ mod tests {
         for unit in "Plain text in UTF-16".encode_utf16() {
             le.extend_from_slice(&unit.to_le_bytes());
         }
-        let decoded = decode(&le, None).unwrap();
+        let decoded = decode(le, None).unwrap();
         assert_eq!(decoded.text, "Plain text in UTF-16");
         assert_eq!(decoded.encoding, "UTF-16LE");
         assert!(matches!(decoded.notices[0], Notice::EncodingGuessed(_)));
@@ -234,7 +238,7 @@ mod tests {
             b"overlong \xC0\xAF slash",
             b"surrogate \xED\xA0\x80 here",
         ] {
-            let decoded = decode(bytes, None).unwrap();
+            let decoded = decode(bytes.to_vec(), None).unwrap();
             assert_eq!(decoded.encoding, "UTF-8", "{bytes:?}");
             assert!(decoded.text.contains('\u{FFFD}'), "{bytes:?}");
             assert!(
@@ -254,7 +258,7 @@ mod tests {
         for label in ["windows-1251", "koi8-r"] {
             let encoding = Encoding::for_label(label.as_bytes()).unwrap();
             let (bytes, _, _) = encoding.encode(russian);
-            let decoded = decode(&bytes, None).unwrap();
+            let decoded = decode(bytes.to_vec(), None).unwrap();
             assert_eq!(decoded.text, russian, "{label}");
             assert_eq!(decoded.encoding, encoding.name());
         }
@@ -273,7 +277,7 @@ mod tests {
     fn forced_encoding_wins() {
         let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Привет");
         let koi = Encoding::for_label(b"koi8-r").unwrap();
-        let decoded = decode(&bytes, Some(koi)).unwrap();
+        let decoded = decode(bytes.to_vec(), Some(koi)).unwrap();
         assert_eq!(decoded.encoding, "KOI8-R");
         assert_ne!(decoded.text, "Привет");
         assert!(matches!(
@@ -285,11 +289,11 @@ mod tests {
     #[test]
     fn binary_is_refused() {
         assert_eq!(
-            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", None).unwrap_err(),
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), None).unwrap_err(),
             DecodeError::Binary
         );
         let soup: Vec<u8> = (0..4096u32).map(|i| (i % 31) as u8 + 1).collect();
-        assert_eq!(decode(&soup, None).unwrap_err(), DecodeError::Binary);
+        assert_eq!(decode(soup, None).unwrap_err(), DecodeError::Binary);
     }
 
     #[test]

@@ -122,7 +122,7 @@ pub fn seeds() -> Vec<Article> {
     SEEDS
         .iter()
         .map(|(name, bytes)| {
-            let decoded = decode::decode(bytes, None).expect("seeds are text");
+            let decoded = decode::decode(bytes.to_vec(), None).expect("seeds are text");
             parse_article(stem(Path::new(name)), Source::Seed(name), decoded)
         })
         .collect()
@@ -170,7 +170,7 @@ pub fn load_file(path: &Path, options: LoadOptions) -> Result<Article, LoadError
         return Err(fail(Problem::TooLarge(meta.len())));
     }
     let bytes = fs::read(path).map_err(|e| io_error(path, &e))?;
-    let decoded = decode::decode(&bytes, options.encoding).map_err(|e| match e {
+    let decoded = decode::decode(bytes, options.encoding).map_err(|e| match e {
         DecodeError::Binary => fail(Problem::Binary),
     })?;
     Ok(parse_article(

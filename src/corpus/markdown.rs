@@ -79,10 +79,15 @@ pub struct Parsed {
     pub controls_shown: usize,
 }
 
-/// Parses normalised text (see [`clean::normalize`]) into blocks.
-pub fn parse(text: &str) -> Parsed {
+/// Parses normalised text (see [`clean::normalize`]) into blocks. With
+/// `lines_are_paragraphs`, every line break ends a block, for plain text
+/// that puts one paragraph on each line.
+pub fn parse(text: &str, lines_are_paragraphs: bool) -> Parsed {
     let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        lines_are_paragraphs,
+        ..Builder::default()
+    };
     for event in Parser::new_ext(text, options) {
         builder.event(event);
     }
@@ -105,6 +110,7 @@ struct Builder {
     heading: Option<u8>,
     in_code_block: bool,
     in_metadata: bool,
+    lines_are_paragraphs: bool,
     front_matter: Option<String>,
     controls_shown: usize,
 }
@@ -139,6 +145,7 @@ impl Builder {
                 self.flush();
             }
             Event::InlineHtml(_) => self.push_text(" "),
+            Event::SoftBreak | Event::HardBreak if self.lines_are_paragraphs => self.flush(),
             Event::SoftBreak | Event::HardBreak => self.push_text(" "),
             Event::FootnoteReference(label) => self.push_text(&format!("[{label}]")),
             Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }),
@@ -278,7 +285,7 @@ mod tests {
     use super::*;
 
     fn blocks(text: &str) -> Vec<Block> {
-        parse(text).blocks
+        parse(text, false).blocks
     }
 
     #[test]
@@ -307,7 +314,7 @@ mod tests {
 
     #[test]
     fn entities_decode_then_become_inert() {
-        let parsed = parse("colour &#27;[31m red &amp;#27; and &#x9b;2J");
+        let parsed = parse("colour &#27;[31m red &amp;#27; and &#x9b;2J", false);
         assert_eq!(
             parsed.blocks[0].text,
             "colour ␛[31m red &#27; and ⟨U+009B⟩2J"
@@ -332,7 +339,10 @@ mod tests {
 
     #[test]
     fn front_matter_is_set_aside() {
-        let parsed = parse("---\ntitle: Hello\ndate: 2021-07-01\n---\n\nBody text.");
+        let parsed = parse(
+            "---\ntitle: Hello\ndate: 2021-07-01\n---\n\nBody text.",
+            false,
+        );
         assert_eq!(
             parsed.front_matter.as_deref(),
             Some("title: Hello\ndate: 2021-07-01\n")

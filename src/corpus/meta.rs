@@ -12,6 +12,10 @@ use super::segment;
 /// Longest byline, in words (`By Marina Lapenkova for AFP`).
 const MAX_BYLINE_WORDS: usize = 12;
 
+/// Longer blocks are prose, never a metadata line; checking this first keeps
+/// a 50 MB single-line file from being scanned as a candidate dateline.
+const MAX_META_BYTES: usize = 400;
+
 /// Takes a ` date YYYY-MM-DD ` prefix off the start of the raw text.
 pub fn take_date_prefix(text: &str) -> (Option<String>, &str) {
     let trimmed = text.trim_start();
@@ -79,6 +83,7 @@ fn read_header(blocks: &mut Vec<Block>, meta: &mut Meta) {
     let index = 0;
     while let Some(block) = blocks.first() {
         let text = block.text.as_str();
+        let short = text.len() <= MAX_META_BYTES;
         let taken = if let ParagraphKind::Heading(_) = block.kind {
             meta.title.is_none() && {
                 meta.title = Some(text.to_owned());
@@ -97,6 +102,8 @@ fn read_header(blocks: &mut Vec<Block>, meta: &mut Meta) {
                 blocks[index].trim();
                 break;
             }
+        } else if !short {
+            false
         } else if let Some(byline) = byline(text) {
             meta.byline.get_or_insert(byline);
             true
@@ -121,7 +128,9 @@ fn read_header(blocks: &mut Vec<Block>, meta: &mut Meta) {
 fn read_footer(blocks: &mut Vec<Block>, meta: &mut Meta) {
     while let Some(block) = blocks.last() {
         let text = block.text.trim();
-        let taken = if is_url(text) {
+        let taken = if text.len() > MAX_META_BYTES {
+            false
+        } else if is_url(text) {
             meta.url.get_or_insert_with(|| text.to_owned());
             // "Original url:" on the line before.
             if blocks.len() >= 2 && is_bare_label(&blocks[blocks.len() - 2].text) {
@@ -259,6 +268,9 @@ fn is_copyright(text: &str) -> bool {
 /// the end of its last sentence.
 fn glued_copyright(text: &str) -> Option<usize> {
     let boundary = text.trim_end().rfind(['.', '!', '?', '"', '”'])? + 1;
+    if text.len() - boundary > MAX_META_BYTES {
+        return None;
+    }
     let tail = &text[boundary..];
     (is_copyright(tail.trim()) && boundary < text.len()).then_some(boundary)
 }

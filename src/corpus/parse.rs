@@ -12,10 +12,19 @@ const FALLBACK_TITLE_CHARS: usize = 64;
 const LANGUAGE_SAMPLE_BYTES: usize = 4096;
 
 pub fn parse_article(id: String, source: Source, decoded: Decoded) -> Article {
-    let normalized = clean::normalize(&decoded.text);
-    let (date, text) = meta::take_date_prefix(&normalized);
-    let text = one_paragraph_per_line(text);
-    let parsed = markdown::parse(&text);
+    let Decoded {
+        text,
+        encoding,
+        mut notices,
+    } = decoded;
+    let text = if clean::needs_normalizing(&text) {
+        clean::normalize(&text)
+    } else {
+        text
+    };
+    let (date, body) = meta::take_date_prefix(&text);
+    let parsed = markdown::parse(body, lines_are_paragraphs(body));
+    drop(text);
 
     let mut meta = Meta {
         date,
@@ -48,7 +57,6 @@ pub fn parse_article(id: String, source: Source, decoded: Decoded) -> Article {
         });
     }
 
-    let mut notices = decoded.notices;
     if parsed.controls_shown > 0 {
         notices.push(Notice::ControlsShown(parsed.controls_shown));
     }
@@ -63,7 +71,7 @@ pub fn parse_article(id: String, source: Source, decoded: Decoded) -> Article {
         paragraphs,
         sentences,
         notices,
-        encoding: decoded.encoding,
+        encoding,
         word_count,
     };
     if article.meta.title.is_none() && !article.sentences.is_empty() {
@@ -77,13 +85,9 @@ pub fn parse_article(id: String, source: Source, decoded: Decoded) -> Article {
 
 /// Plain text with one paragraph per line and no blank lines between them
 /// would otherwise read as a single Markdown paragraph.
-fn one_paragraph_per_line(text: &str) -> std::borrow::Cow<'_, str> {
+fn lines_are_paragraphs(text: &str) -> bool {
     let body = text.trim();
-    let has_blank_line = body.lines().any(|line| line.trim().is_empty());
-    if has_blank_line || !body.contains('\n') {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    std::borrow::Cow::Owned(body.replace('\n', "\n\n"))
+    body.contains('\n') && !body.lines().any(|line| line.trim().is_empty())
 }
 
 /// A short title from a sentence, cut at a word boundary.
@@ -119,7 +123,11 @@ fn guess_language(article: &Article) -> Option<String> {
         if sample.len() >= LANGUAGE_SAMPLE_BYTES {
             break;
         }
-        sample.push_str(&paragraph.text);
+        let mut end = paragraph.text.len().min(LANGUAGE_SAMPLE_BYTES);
+        while !paragraph.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        sample.push_str(&paragraph.text[..end]);
         sample.push(' ');
     }
     let info = whatlang::detect(&sample)?;

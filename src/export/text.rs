@@ -216,6 +216,15 @@ pub fn list(articles: &[Article], width: Option<usize>) -> String {
     out
 }
 
+/// A count for tight spaces: `773`, `12.5k`, `9.5M`.
+pub fn compact_count(n: usize) -> String {
+    match n {
+        0..=9_999 => n.to_string(),
+        10_000..=999_999 => format!("{:.1}k", n as f64 / 1e3),
+        _ => format!("{:.1}M", n as f64 / 1e6),
+    }
+}
+
 /// Pads with spaces to `columns` display columns.
 fn pad(text: &str, columns: usize) -> String {
     let w = wrap::width(text);
@@ -244,6 +253,13 @@ pub fn truncate(text: &str, columns: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compact_counts() {
+        assert_eq!(compact_count(773), "773");
+        assert_eq!(compact_count(12_500), "12.5k");
+        assert_eq!(compact_count(9_499_573), "9.5M");
+    }
 
     #[test]
     fn truncation_respects_width() {

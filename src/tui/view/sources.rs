@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::{fill, pane};
-use crate::export::text::truncate;
+use crate::export::text::{compact_count, truncate};
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::Panes;
 use crate::tui::theme::Role;
@@ -52,7 +52,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         let mut details: Vec<String> = Vec::new();
         details.extend(meta.date.clone());
         details.extend(meta.outlet.clone());
-        details.push(format!("{} w", article.word_count));
+        details.push(format!("{} w", compact_count(article.word_count)));
         let marks: String = article.notices.iter().map(|n| n.mark()).collect();
         let marks_width = if marks.is_empty() {
             0
