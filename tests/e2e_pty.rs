@@ -266,3 +266,34 @@ fn resizing_and_a_too_small_terminal() {
     assert!(pty.wait_exit().success());
     pty.assert_cooked();
 }
+
+#[test]
+fn frames_with_ambiguous_emoji_are_repainted_in_full() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Plain text only.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Flags 🇷🇺 and family 👨‍👩‍👧‍👦 here.\n").unwrap();
+    let mut pty = Pty::start(home.path(), &[dir.path().to_str().unwrap()], &[]);
+    pty.wait_for("Sources (2)");
+    let clears = |pty: &Pty| {
+        String::from_utf8_lossy(&pty.bytes())
+            .matches("\x1b[2J")
+            .count()
+    };
+    let before = clears(&pty);
+    pty.send(b"j\r");
+    pty.wait_for("Flags 🇷🇺 and family");
+    // Some terminals draw these wider or narrower than ratatui counts: the
+    // screen is cleared and every cell rewritten, in reading order.
+    assert!(clears(&pty) > before, "no full repaint");
+    let after_open = clears(&pty);
+    pty.send(b"h");
+    pty.send(b"k\r");
+    pty.wait_for("Plain text only.");
+    assert!(
+        clears(&pty) > after_open,
+        "the frame after is repainted too, clearing leftovers"
+    );
+    pty.send(b"q");
+    assert!(pty.wait_exit().success());
+}

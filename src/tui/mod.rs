@@ -57,11 +57,25 @@ pub fn run(launch: Launch) -> Result<()> {
     let mut session = terminal::enter().context("cannot set up the terminal")?;
     let size = session.terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
+    let mut ambiguous_shown = false;
     loop {
-        session.terminal.draw(|frame| {
+        let frame = session.terminal.draw(|frame| {
             assert!(!panic_in_draw, "{PANIC_IN_DRAW} is set");
             frame.render_widget(&app, frame.area());
         })?;
+        // Emoji whose width terminals disagree on can leave stale or shifted
+        // cells behind: frames that show them, and the frame after, are
+        // repainted in full.
+        let ambiguous = frame
+            .buffer
+            .content
+            .iter()
+            .any(|cell| terminal::width_is_ambiguous(cell.symbol()));
+        if ambiguous || ambiguous_shown {
+            let drawn = frame.buffer.clone();
+            terminal::repaint(&mut session.terminal, &drawn)?;
+        }
+        ambiguous_shown = ambiguous;
         let Ok(first) = events.recv() else { break };
         // Handle everything that is already waiting before drawing again.
         let mut next = Some(first);

@@ -13,7 +13,8 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend};
+use ratatui::buffer::{Buffer, CellWidth};
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
@@ -51,6 +52,48 @@ pub fn restore() {
     let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
 }
 
+/// Whether terminals disagree on how wide `symbol` is: emoji built from
+/// several code points (ZWJ sequences, flags, keycaps, VS16, skin tones).
+/// Some terminals draw them wider or narrower than ratatui counts, which
+/// leaves stale or shifted cells behind; frames that show them are redrawn
+/// in full (see `tui::run`).
+pub fn width_is_ambiguous(symbol: &str) -> bool {
+    let mut chars = symbol.chars();
+    chars.next().is_some()
+        && chars.next().is_some()
+        && symbol.chars().any(|c| {
+            matches!(c, '\u{200D}' | '\u{FE0F}' | '\u{20E3}' | '\u{1F1E6}'..='\u{1F1FF}'
+                | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}')
+        })
+}
+
+/// Clears the screen and writes every cell of `frame`, the frame ratatui
+/// has just drawn, in reading order. Whatever a terminal made of ambiguous
+/// emoji is overwritten by the cells that follow. (`Terminal::clear` would
+/// also work but asks the terminal for the cursor position, a round trip
+/// that competes with the input thread.)
+pub fn repaint(terminal: &mut Tui, frame: &Buffer) -> io::Result<()> {
+    let backend = terminal.backend_mut();
+    backend.clear_region(ClearType::All)?;
+    let area = frame.area;
+    let mut cells = Vec::with_capacity(area.area() as usize);
+    for y in area.top()..area.bottom() {
+        let mut hidden = 0;
+        for x in area.left()..area.right() {
+            if hidden > 0 {
+                // Covered by the wide character before it.
+                hidden -= 1;
+                continue;
+            }
+            let cell = &frame[(x, y)];
+            hidden = cell.symbol().cell_width().saturating_sub(1);
+            cells.push((x, y, cell));
+        }
+    }
+    backend.draw(cells.into_iter())?;
+    Backend::flush(backend)
+}
+
 /// The panic report is printed after the terminal is restored, so it is
 /// readable and the shell is usable.
 fn install_panic_hook() {
@@ -62,4 +105,19 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::width_is_ambiguous;
+
+    #[test]
+    fn emoji_sequences_are_ambiguous_other_text_is_not() {
+        for risky in ["👨‍👩‍👧‍👦", "🇷🇺", "♻️", "1️⃣", "👍🏽"] {
+            assert!(width_is_ambiguous(risky), "{risky}");
+        }
+        for safe in ["a", "上", "е́", "👍", "␛", " "] {
+            assert!(!width_is_ambiguous(safe), "{safe}");
+        }
+    }
 }
