@@ -93,6 +93,43 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         width: Option<usize>,
     },
+    /// Align the sentences of two versions: which sentence became which.
+    Align {
+        #[command(flatten)]
+        pair: Pair,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Width of the text table (default: the terminal's, or 120).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+    },
+    /// Compare two versions side by side, word by word inside each sentence.
+    Diff {
+        #[command(flatten)]
+        pair: Pair,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Width of the side-by-side text (default: the terminal's, or 120).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+        /// Do not count differences of case and punctuation.
+        #[arg(short = 'i', long)]
+        ignore_case_and_punctuation: bool,
+    },
+}
+
+/// Two articles to compare, and how long to spend on it.
+#[derive(Debug, Args)]
+pub struct Pair {
+    /// The left (older, or reference) version: an id, a unique prefix, or a path.
+    #[arg(value_name = "LEFT")]
+    pub left: String,
+    /// The right version.
+    #[arg(value_name = "RIGHT")]
+    pub right: String,
+    /// Give up on finer results after this many milliseconds, and say so.
+    #[arg(long, value_name = "MS", default_value_t = 3000)]
+    pub budget_ms: u64,
 }
 
 /// The outcome of a subcommand: what to print and how to exit.
@@ -114,6 +151,33 @@ pub fn run(command: Command, global: &Global) -> u8 {
     let outcome = match command {
         Command::List { paths, format } => list(global, options, &paths, format),
         Command::Show { reference, width } => show(global, options, &reference, width),
+        Command::Align {
+            pair,
+            format,
+            width,
+        } => compare(
+            global,
+            options,
+            &pair,
+            format,
+            width,
+            View::Alignment,
+            false,
+        ),
+        Command::Diff {
+            pair,
+            format,
+            width,
+            ignore_case_and_punctuation,
+        } => compare(
+            global,
+            options,
+            &pair,
+            format,
+            width,
+            View::Diff,
+            ignore_case_and_punctuation,
+        ),
     };
     print(global, outcome)
 }
@@ -208,6 +272,72 @@ fn show(global: &Global, options: LoadOptions, reference: &str, width: Option<us
             }
         }
         Err(failure) => failure.into(),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum View {
+    Alignment,
+    Diff,
+}
+
+fn compare(
+    global: &Global,
+    options: LoadOptions,
+    pair: &Pair,
+    format: Format,
+    width: Option<usize>,
+    view: View,
+    ignore_case_and_punctuation: bool,
+) -> Outcome {
+    let loaded = load_corpus(global, options, &[]);
+    report(&loaded.errors);
+    let left = match resolve(&pair.left, &loaded.articles, options) {
+        Ok(article) => article,
+        Err(failure) => return failure.into(),
+    };
+    let right = match resolve(&pair.right, &loaded.articles, options) {
+        Ok(article) => article,
+        Err(failure) => return failure.into(),
+    };
+    let compare_options = spacefilm::compare::CompareOptions {
+        diff: spacefilm::compare::DiffOptions {
+            ignore_case_and_punctuation,
+        },
+    };
+    let budget = spacefilm::compare::Budget::new(std::time::Duration::from_millis(pair.budget_ms));
+    let comparison = spacefilm::compare::compare(&left, &right, compare_options, &budget);
+    let width = width.or_else(terminal_width).unwrap_or(120);
+    let stdout = match (format, view) {
+        (Format::Json, _) => json(&export::json::alignment(
+            &left,
+            &right,
+            &comparison,
+            view == View::Diff,
+        )),
+        (Format::Text, View::Alignment) => {
+            export::text::alignment_table(&left, &right, &comparison, width)
+        }
+        (Format::Text, View::Diff) => {
+            export::text::side_by_side(&left, &right, &comparison, width, !colour_on(global))
+        }
+    };
+    Outcome {
+        stdout,
+        code: EXIT_OK,
+    }
+}
+
+/// Whether styled output will keep its colours: the flag, then NO_COLOR and
+/// whether stdout is a terminal.
+fn colour_on(global: &Global) -> bool {
+    match global.color {
+        ColorMode::Always => true,
+        ColorMode::Never => false,
+        ColorMode::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
     }
 }
 

@@ -58,3 +58,100 @@ pub fn article_list(articles: &[Article]) -> ArticleList<'_> {
         articles: articles.iter().map(ArticleSummary::of).collect(),
     }
 }
+
+/// One side of `align` and `diff`: the article and its body's sentences.
+#[derive(Debug, Serialize)]
+pub struct Side<'a> {
+    pub id: &'a str,
+    pub title: Option<&'a str>,
+    pub sentences: Vec<SentenceOut<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SentenceOut<'a> {
+    pub text: &'a str,
+    pub paragraph: usize,
+}
+
+impl<'a> Side<'a> {
+    pub fn of(article: &'a Article) -> Self {
+        Side {
+            id: &article.id,
+            title: article.meta.title.as_deref(),
+            sentences: (0..article.sentences.len())
+                .map(|i| SentenceOut {
+                    text: article.sentence_text(i),
+                    paragraph: article.sentences[i].paragraph,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct LinkOut<'a> {
+    pub left: &'a [usize],
+    pub right: &'a [usize],
+    pub kind: crate::compare::LinkKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ops: Option<&'a [crate::compare::Op]>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Counts {
+    pub equal: usize,
+    pub changed: usize,
+    pub moved: usize,
+    pub deleted: usize,
+    pub inserted: usize,
+}
+
+/// `align --format json` and, with operations, `diff --format json`.
+#[derive(Debug, Serialize)]
+pub struct AlignmentOut<'a> {
+    pub left: Side<'a>,
+    pub right: Side<'a>,
+    pub links: Vec<LinkOut<'a>>,
+    pub similarity: f32,
+    pub counts: Counts,
+    /// Present when the time budget ran out and the result is coarser.
+    pub coarse: &'a [crate::compare::Coarse],
+}
+
+pub fn alignment<'a>(
+    left: &'a Article,
+    right: &'a Article,
+    comparison: &'a crate::compare::Comparison,
+    with_ops: bool,
+) -> AlignmentOut<'a> {
+    let [equal, changed, moved, deleted, inserted] = comparison.alignment.counts();
+    AlignmentOut {
+        left: Side::of(left),
+        right: Side::of(right),
+        links: comparison
+            .alignment
+            .links
+            .iter()
+            .zip(&comparison.ops)
+            .map(|(link, ops)| LinkOut {
+                left: &link.left,
+                right: &link.right,
+                kind: link.kind,
+                similarity: (!link.left.is_empty() && !link.right.is_empty())
+                    .then(|| (link.similarity * 1000.0).round() / 1000.0),
+                ops: with_ops.then_some(ops.as_slice()),
+            })
+            .collect(),
+        similarity: (comparison.alignment.similarity * 1000.0).round() / 1000.0,
+        counts: Counts {
+            equal,
+            changed,
+            moved,
+            deleted,
+            inserted,
+        },
+        coarse: &comparison.coarse,
+    }
+}

@@ -6,6 +6,8 @@ use std::fmt::Write;
 
 use anstyle::{AnsiColor, Effects, Style};
 
+use crate::compare::diff::SideText;
+use crate::compare::{Comparison, LinkKind};
 use crate::corpus::{Article, InlineStyle, ParagraphKind, StyleRun};
 use crate::wrap;
 
@@ -211,6 +213,223 @@ pub fn list(articles: &[Article], width: Option<usize>) -> String {
                 );
                 out.push('\n');
             }
+        }
+    }
+    out
+}
+
+const DELETED: Style = Style::new()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)))
+    .effects(Effects::STRIKETHROUGH);
+const INSERTED: Style = Style::new()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)))
+    .effects(Effects::UNDERLINE);
+const MOVED: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Magenta)));
+
+/// The mark of a link kind in text output.
+pub fn kind_mark(kind: LinkKind) -> char {
+    match kind {
+        LinkKind::Equal => '=',
+        LinkKind::Changed => '~',
+        LinkKind::Moved => '↕',
+        LinkKind::Deleted => '-',
+        LinkKind::Inserted => '+',
+    }
+}
+
+/// The header of a comparison: who against whom, how similar, what kinds.
+pub fn comparison_header(left: &Article, right: &Article, comparison: &Comparison) -> String {
+    let [equal, changed, moved, deleted, inserted] = comparison.alignment.counts();
+    let mut out = String::new();
+    paint(&mut out, TITLE, &format!("{} ↔ {}", left.id, right.id));
+    out.push('\n');
+    paint(
+        &mut out,
+        DIM,
+        &format!(
+            "similarity {:.2} · {equal} equal · {changed} changed · {moved} moved · {deleted} removed · {inserted} added",
+            comparison.alignment.similarity
+        ),
+    );
+    out.push('\n');
+    for coarse in &comparison.coarse {
+        paint(
+            &mut out,
+            WARN,
+            &format!("! coarse result ({}): {}", coarse.stage, coarse.reason),
+        );
+        out.push('\n');
+    }
+    out
+}
+
+/// `align --format text`: one line per link, with both texts cut to fit.
+pub fn alignment_table(
+    left: &Article,
+    right: &Article,
+    comparison: &Comparison,
+    width: usize,
+) -> String {
+    let mut out = comparison_header(left, right, comparison);
+    out.push('\n');
+    let l = crate::compare::sentences(left);
+    let r = crate::compare::sentences(right);
+    let text_room = width.saturating_sub(36).max(20) / 2;
+    for link in &comparison.alignment.links {
+        let indices = |ix: &[usize], side: char| -> String {
+            match ix {
+                [] => String::new(),
+                [one] => format!("{side}{one}"),
+                many => format!("{side}{}-{}", many[0], many[many.len() - 1]),
+            }
+        };
+        let similarity = if link.left.is_empty() || link.right.is_empty() {
+            String::new()
+        } else {
+            format!("{:.2}", link.similarity)
+        };
+        let _ = write!(
+            out,
+            "{} {:>8} {:<8} {:<8} {:>4}  {} │ {}",
+            kind_mark(link.kind),
+            indices(&link.left, 'L'),
+            indices(&link.right, 'R'),
+            link.kind.name(),
+            similarity,
+            pad(
+                &truncate(&crate::compare::joined(&l, &link.left), text_room),
+                text_room
+            ),
+            truncate(&crate::compare::joined(&r, &link.right), text_room),
+        );
+        out.push('\n');
+    }
+    out
+}
+
+/// One side of a link, wrapped to `columns`, as lines of styled text. With
+/// `markers`, changes are also bracketed (`[-old-]`, `{+new+}`) so that
+/// nothing depends on colour.
+fn side_lines(
+    side: &SideText,
+    columns: usize,
+    change: Style,
+    markers: Option<(&str, &str)>,
+) -> Vec<String> {
+    let (text, changed) = match markers {
+        None => (side.text.clone(), side.changed.clone()),
+        Some((open, close)) => {
+            let mut text = String::with_capacity(side.text.len() + side.changed.len() * 4);
+            let mut changed = Vec::with_capacity(side.changed.len());
+            let mut at = 0;
+            for range in &side.changed {
+                text.push_str(&side.text[at..range.start]);
+                let start = text.len();
+                text.push_str(open);
+                text.push_str(&side.text[range.clone()]);
+                text.push_str(close);
+                changed.push(start..text.len());
+                at = range.end;
+            }
+            text.push_str(&side.text[at..]);
+            (text, changed)
+        }
+    };
+    let runs: Vec<StyleRun> = changed
+        .into_iter()
+        .map(|range| StyleRun {
+            range,
+            style: InlineStyle::default(),
+        })
+        .collect();
+    wrap::wrap(&text, columns)
+        .into_iter()
+        .map(|range| {
+            let mut line = String::new();
+            let mut at = range.start;
+            for run in runs
+                .iter()
+                .filter(|r| r.range.end > range.start && r.range.start < range.end)
+            {
+                let start = run.range.start.max(range.start);
+                let end = run.range.end.min(range.end);
+                line.push_str(&text[at..start]);
+                paint(&mut line, change, &text[start..end]);
+                at = end;
+            }
+            line.push_str(&text[at..range.end]);
+            let shown = wrap::width(&text[range.clone()]);
+            line.push_str(&" ".repeat(columns.saturating_sub(shown)));
+            line
+        })
+        .collect()
+}
+
+/// `diff --format text`: the two versions side by side, one row per link,
+/// each side wrapped in its column and padded so that rows stay level.
+pub fn side_by_side(
+    left: &Article,
+    right: &Article,
+    comparison: &Comparison,
+    width: usize,
+    markers: bool,
+) -> String {
+    let mut out = comparison_header(left, right, comparison);
+    out.push('\n');
+    let width = width.max(40);
+    const GUTTER: usize = 7;
+    let column = (width - 3) / 2;
+    let text_columns = column.saturating_sub(GUTTER).max(8);
+    let (delete_markers, insert_markers) = if markers {
+        (Some(("[-", "-]")), Some(("{+", "+}")))
+    } else {
+        (None, None)
+    };
+    for (link, ops) in comparison.alignment.links.iter().zip(&comparison.ops) {
+        let (left_side, right_side) = crate::compare::diff::sides(ops);
+        let left_lines = if link.left.is_empty() {
+            Vec::new()
+        } else {
+            side_lines(&left_side, text_columns, DELETED, delete_markers)
+        };
+        let right_lines = if link.right.is_empty() {
+            Vec::new()
+        } else {
+            side_lines(&right_side, text_columns, INSERTED, insert_markers)
+        };
+        let rows = left_lines.len().max(right_lines.len()).max(1);
+        let mark = kind_mark(link.kind);
+        let gutter = |ix: &[usize], row: usize| -> String {
+            if row > 0 || ix.is_empty() {
+                return " ".repeat(GUTTER);
+            }
+            let index = if ix.len() > 1 {
+                format!("{}+", ix[0])
+            } else {
+                ix[0].to_string()
+            };
+            format!("{index:>4} {mark} ")
+        };
+        for row in 0..rows {
+            let mark_style = if link.kind == LinkKind::Moved {
+                MOVED
+            } else {
+                DIM
+            };
+            paint(&mut out, mark_style, &gutter(&link.left, row));
+            match left_lines.get(row) {
+                Some(line) => out.push_str(line),
+                None => out.push_str(&" ".repeat(text_columns)),
+            }
+            paint(&mut out, DIM, " │ ");
+            paint(&mut out, mark_style, &gutter(&link.right, row));
+            if let Some(line) = right_lines.get(row) {
+                out.push_str(line.trim_end());
+            }
+            // No trailing spaces at the end of a row.
+            let trimmed = out.trim_end_matches(' ').len();
+            out.truncate(trimmed);
+            out.push('\n');
         }
     }
     out

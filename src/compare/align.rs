@@ -1,0 +1,907 @@
+//! Sentence alignment between two versions of a text.
+//!
+//! 1. Profiles and candidates: every sentence becomes a bag of weighted
+//!    features; an inverted index finds the pairs that share an informative
+//!    word or a soft key, and only those pairs are ever scored.
+//! 2. Anchors: sentences identical up to case and punctuation, and pairs
+//!    joined by a word that occurs once on each side, chained into the
+//!    heaviest monotonic sequence.
+//! 3. A monotonic dynamic programme with 1-0, 0-1, 1-1, 1-2, 2-1 and 2-2
+//!    steps (Gale–Church-style priors on step types and lengths), banded
+//!    around the anchor chain.
+//! 4. A move pass pairing what is left over when it matches out of order.
+//!
+//! Every sentence of both sides ends up in exactly one link. The result is
+//! computed in a canonical orientation and mirrored, so swapping the sides
+//! mirrors the links exactly.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use super::similarity::{self, Interner, Profile, Weights};
+use super::{Budget, Coarse};
+
+/// Pairs less similar than this are better left unpaired.
+const MIN_PAIR: f32 = 0.18;
+/// Moved sentences must match more clearly than neighbours in order.
+const MIN_MOVE: f32 = 0.42;
+/// Anchors joined by a once-only word must also be this similar.
+const MIN_ANCHOR: f32 = 0.35;
+/// Priors on step types, in similarity units (Gale–Church: 1-1 steps are
+/// the rule, merges and splits rarer, 2-2 rarer still).
+const MERGE_PENALTY: f32 = 0.03;
+const DOUBLE_MERGE_PENALTY: f32 = 0.06;
+/// Weight of the length prior: |ln(length ratio)| costs this much.
+const LENGTH_PRIOR: f32 = 0.04;
+/// Gaps between anchors up to this many cells are searched in full; larger
+/// ones in a band around their diagonal.
+const MAX_FULL_GAP: usize = 40_000;
+const BAND: usize = 24;
+/// Features in more sentences than this (or than √N) do not propose
+/// candidate pairs; they still count in the similarity.
+const MAX_CANDIDATE_DF: usize = 48;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkKind {
+    Equal,
+    Changed,
+    Moved,
+    Deleted,
+    Inserted,
+}
+
+impl LinkKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            LinkKind::Equal => "equal",
+            LinkKind::Changed => "changed",
+            LinkKind::Moved => "moved",
+            LinkKind::Deleted => "deleted",
+            LinkKind::Inserted => "inserted",
+        }
+    }
+}
+
+/// Sentences of the left side and of the right side that correspond.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub left: Vec<usize>,
+    pub right: Vec<usize>,
+    pub kind: LinkKind,
+    /// Similarity of the two sides, 0..=1 (0 for one-sided links).
+    pub similarity: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// In reading order: by the left side, with inserted sentences where the
+    /// right side has them.
+    pub links: Vec<Link>,
+    /// How much of both texts is paired, weighted by similarity, 0..=1.
+    pub similarity: f32,
+    /// Set when the time budget ran out and a coarser result was returned.
+    pub coarse: Option<Coarse>,
+}
+
+impl Alignment {
+    /// Links of each kind: equal, changed, moved, deleted, inserted.
+    pub fn counts(&self) -> [usize; 5] {
+        let mut counts = [0; 5];
+        for link in &self.links {
+            counts[link.kind as usize] += 1;
+        }
+        counts
+    }
+
+    /// The same alignment seen from the other side.
+    pub fn mirrored(mut self) -> Alignment {
+        for link in &mut self.links {
+            std::mem::swap(&mut link.left, &mut link.right);
+            link.kind = match link.kind {
+                LinkKind::Deleted => LinkKind::Inserted,
+                LinkKind::Inserted => LinkKind::Deleted,
+                other => other,
+            };
+        }
+        self.links = order_links(self.links);
+        self
+    }
+}
+
+/// Aligns two lists of sentences.
+pub fn align(left: &[&str], right: &[&str], budget: &Budget) -> Alignment {
+    // A canonical orientation makes the result exactly mirror-symmetric.
+    if left > right {
+        return align_oriented(right, left, budget).mirrored();
+    }
+    align_oriented(left, right, budget)
+}
+
+fn align_oriented(left: &[&str], right: &[&str], budget: &Budget) -> Alignment {
+    let mut sides = Sides::new(left, right);
+    let candidates = sides.candidates();
+    let anchors = chain(&sides.anchors(&candidates));
+    sides.reserve_moves(&candidates, &anchors);
+
+    let mut coarse = None;
+    let path = if budget.expired() {
+        coarse = Some(Coarse::align(
+            "the time budget ran out before the alignment; only anchors are paired",
+        ));
+        anchor_path(&anchors, left.len(), right.len())
+    } else {
+        match sides.dynamic_programme(&anchors, &candidates, budget) {
+            Some(path) => path,
+            None => {
+                coarse = Some(Coarse::align(
+                    "the time budget ran out during the alignment; only anchors are paired",
+                ));
+                anchor_path(&anchors, left.len(), right.len())
+            }
+        }
+    };
+    let mut links = path;
+    if coarse.is_none() {
+        links = sides.pair_moves(links, &candidates);
+    }
+    for link in &mut links {
+        link.kind = kind_of(link, left, right);
+    }
+    let links = order_links(links);
+    let paired: f32 = links
+        .iter()
+        .map(|l| l.similarity * (l.left.len() + l.right.len()) as f32)
+        .sum();
+    let total = (left.len() + right.len()).max(1) as f32;
+    Alignment {
+        links,
+        similarity: if left.is_empty() && right.is_empty() {
+            1.0
+        } else {
+            paired / total
+        },
+        coarse,
+    }
+}
+
+fn kind_of(link: &Link, left: &[&str], right: &[&str]) -> LinkKind {
+    match (link.left.is_empty(), link.right.is_empty()) {
+        (false, true) => LinkKind::Deleted,
+        (true, false) => LinkKind::Inserted,
+        _ if link.kind == LinkKind::Moved => LinkKind::Moved,
+        _ => {
+            let same = link.left.len() == link.right.len()
+                && link
+                    .left
+                    .iter()
+                    .zip(&link.right)
+                    .all(|(&l, &r)| left[l] == right[r]);
+            if same {
+                LinkKind::Equal
+            } else {
+                LinkKind::Changed
+            }
+        }
+    }
+}
+
+/// Profiles, weights and merged profiles of both sides.
+struct Sides {
+    left: Vec<Profile>,
+    right: Vec<Profile>,
+    /// Profiles of sentence i and i+1 together.
+    left_pairs: Vec<Profile>,
+    right_pairs: Vec<Profile>,
+    weights: Weights,
+    stopwords: HashSet<u32>,
+    /// Sentences of clear pairs that stand out of order: the programme
+    /// leaves them for the move pass rather than pair them with a lookalike.
+    reserved_left: HashSet<usize>,
+    reserved_right: HashSet<usize>,
+}
+
+/// Pairs at least this similar, each the other's best match, are clear.
+const CLEAR_PAIR: f32 = 0.6;
+
+/// Similarities of the pairs worth scoring, by (left, right).
+type Candidates = HashMap<(u32, u32), f32>;
+
+impl Sides {
+    fn new(left: &[&str], right: &[&str]) -> Sides {
+        let mut interner = Interner::default();
+        let left: Vec<Profile> = left
+            .iter()
+            .map(|s| similarity::profile(s, &mut interner))
+            .collect();
+        let right: Vec<Profile> = right
+            .iter()
+            .map(|s| similarity::profile(s, &mut interner))
+            .collect();
+        let stopwords: HashSet<u32> = STOPWORD_PROBE
+            .iter()
+            .map(|w| interner.id(w))
+            .collect::<HashSet<u32>>();
+        let stop_list: Vec<u32> = stopwords.iter().copied().collect();
+        let weights = Weights::new(left.iter().chain(&right), &interner, &stop_list);
+        let pairs = |profiles: &[Profile]| -> Vec<Profile> {
+            profiles
+                .windows(2)
+                .map(|w| similarity::merge(&w[0], &w[1]))
+                .collect()
+        };
+        Sides {
+            left_pairs: pairs(&left),
+            right_pairs: pairs(&right),
+            left,
+            right,
+            weights,
+            stopwords,
+            reserved_left: HashSet::new(),
+            reserved_right: HashSet::new(),
+        }
+    }
+
+    /// Reserves the clear pairs (mutual best matches) that the anchor chain
+    /// puts out of order: they are moves.
+    fn reserve_moves(&mut self, candidates: &Candidates, anchors: &[(usize, usize, f32)]) {
+        let mut best_left: HashMap<u32, (f32, u32)> = HashMap::new();
+        let mut best_right: HashMap<u32, (f32, u32)> = HashMap::new();
+        for (&(i, j), &s) in candidates {
+            let better = |current: Option<&(f32, u32)>, other: u32| {
+                current.is_none_or(|&(t, o)| s > t || (s == t && other < o))
+            };
+            if better(best_left.get(&i), j) {
+                best_left.insert(i, (s, j));
+            }
+            if better(best_right.get(&j), i) {
+                best_right.insert(j, (s, i));
+            }
+        }
+        let chained: HashSet<(usize, usize)> = anchors.iter().map(|&(i, j, _)| (i, j)).collect();
+        for (&i, &(s, j)) in &best_left {
+            if s < CLEAR_PAIR || best_right.get(&j).is_none_or(|&(_, back)| back != i) {
+                continue;
+            }
+            let (i, j) = (i as usize, j as usize);
+            if chained.contains(&(i, j)) {
+                continue;
+            }
+            let before = anchors.iter().filter(|a| a.0 < i).map(|a| a.1).max();
+            let after = anchors.iter().filter(|a| a.0 > i).map(|a| a.1).min();
+            let fits = before.is_none_or(|b| b < j) && after.is_none_or(|a| a > j);
+            if !fits {
+                self.reserved_left.insert(i);
+                self.reserved_right.insert(j);
+            }
+        }
+    }
+
+    fn sim(&self, a: &Profile, b: &Profile) -> f32 {
+        similarity::similarity(a, b, &self.weights)
+    }
+
+    /// Pairs that share an informative feature or a soft key, with their
+    /// similarity.
+    fn candidates(&self) -> Candidates {
+        let n = self.left.len() + self.right.len();
+        let max_df = MAX_CANDIDATE_DF.max((n as f64).sqrt() as usize);
+        let mut index: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (j, profile) in self.right.iter().enumerate() {
+            for key in self.keys(profile) {
+                index.entry(key).or_default().push(j as u32);
+            }
+        }
+        let mut left_df: HashMap<u32, usize> = HashMap::new();
+        for profile in &self.left {
+            for key in self.keys(profile) {
+                *left_df.entry(key).or_default() += 1;
+            }
+        }
+        // Sentences equal up to case and punctuation are always candidates,
+        // even when they hold nothing but function words ("It is.").
+        let mut same_text: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (j, profile) in self.right.iter().enumerate() {
+            same_text
+                .entry(profile.folded_hash)
+                .or_default()
+                .push(j as u32);
+        }
+        let mut candidates = Candidates::new();
+        let mut seen: Vec<u32> = Vec::new();
+        for (i, profile) in self.left.iter().enumerate() {
+            seen.clear();
+            if let Some(list) = same_text.get(&profile.folded_hash) {
+                // Many copies of one sentence: the nearest by position.
+                let mut near = list.clone();
+                near.sort_by_key(|&j| (j as i64 - i as i64).unsigned_abs());
+                seen.extend(near.into_iter().take(max_df));
+            }
+            for key in self.keys(profile) {
+                let Some(list) = index.get(&key) else {
+                    continue;
+                };
+                if list.len() > max_df || left_df.get(&key).copied().unwrap_or(0) > max_df {
+                    continue;
+                }
+                seen.extend_from_slice(list);
+            }
+            seen.sort_unstable();
+            seen.dedup();
+            for &j in &seen {
+                let s = self.sim(profile, &self.right[j as usize]);
+                if s > 0.0 {
+                    candidates.insert((i as u32, j), s);
+                }
+            }
+        }
+        candidates
+    }
+
+    /// Informative features and soft keys of a profile.
+    fn keys<'a>(&'a self, profile: &'a Profile) -> impl Iterator<Item = u32> + 'a {
+        profile
+            .features
+            .iter()
+            .copied()
+            .filter(|f| !self.stopwords.contains(f))
+            .chain(profile.soft.iter().map(|&(key, _)| key | SOFT_BIT))
+    }
+
+    /// Identical sentences, and pairs joined by a word that occurs once on
+    /// each side, that are unique on both sides.
+    fn anchors(&self, candidates: &Candidates) -> Vec<(usize, usize, f32)> {
+        let mut anchors = Vec::new();
+        let unique = |profiles: &[Profile]| -> HashMap<u64, usize> {
+            let mut count: HashMap<u64, (usize, usize)> = HashMap::new();
+            for (i, p) in profiles.iter().enumerate() {
+                let entry = count.entry(p.folded_hash).or_insert((0, i));
+                entry.0 += 1;
+            }
+            count
+                .into_iter()
+                .filter(|(_, (c, _))| *c == 1)
+                .map(|(h, (_, i))| (h, i))
+                .collect()
+        };
+        let left_unique = unique(&self.left);
+        let right_unique = unique(&self.right);
+        for (hash, &i) in &left_unique {
+            if let Some(&j) = right_unique.get(hash)
+                && !self.left[i].features.is_empty()
+            {
+                anchors.push((i, j, 1.0));
+            }
+        }
+        let once = |profiles: &[Profile]| -> HashMap<u32, usize> {
+            let mut seen: HashMap<u32, (usize, usize)> = HashMap::new();
+            for (i, p) in profiles.iter().enumerate() {
+                for &f in &p.features {
+                    let entry = seen.entry(f).or_insert((0, i));
+                    entry.0 += 1;
+                }
+            }
+            seen.into_iter()
+                .filter(|(_, (c, _))| *c == 1)
+                .map(|(f, (_, i))| (f, i))
+                .collect()
+        };
+        let left_once = once(&self.left);
+        let right_once = once(&self.right);
+        let mut seen_pairs = HashSet::new();
+        for (feature, &i) in &left_once {
+            if self.stopwords.contains(feature) {
+                continue;
+            }
+            if let Some(&j) = right_once.get(feature)
+                && let Some(&s) = candidates.get(&(i as u32, j as u32))
+                && s >= MIN_ANCHOR
+                && seen_pairs.insert((i, j))
+            {
+                anchors.push((i, j, s));
+            }
+        }
+        anchors.sort_by_key(|a| (a.0, a.1));
+        anchors.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        anchors
+    }
+
+    fn pair_sim(&self, candidates: &Candidates, i: usize, j: usize) -> Option<f32> {
+        candidates.get(&(i as u32, j as u32)).copied()
+    }
+
+    /// The score of linking left sentences `i0..i1` with right `j0..j1`.
+    fn step_score(
+        &self,
+        candidates: &Candidates,
+        i0: usize,
+        di: usize,
+        j0: usize,
+        dj: usize,
+    ) -> Option<f32> {
+        if (i0..i0 + di).any(|i| self.reserved_left.contains(&i))
+            || (j0..j0 + dj).any(|j| self.reserved_right.contains(&j))
+        {
+            return None;
+        }
+        let component = |a: usize, b: usize| self.pair_sim(candidates, a, b);
+        let (a, b, penalty) = match (di, dj) {
+            (1, 1) => {
+                let s = component(i0, j0)?;
+                let prior = length_prior(&self.left[i0], &self.right[j0]);
+                return (s >= MIN_PAIR).then_some(s - MIN_PAIR - prior);
+            }
+            (1, 2) => {
+                component(i0, j0)?;
+                component(i0, j0 + 1)?;
+                (&self.left[i0], &self.right_pairs[j0], MERGE_PENALTY)
+            }
+            (2, 1) => {
+                component(i0, j0)?;
+                component(i0 + 1, j0)?;
+                (&self.left_pairs[i0], &self.right[j0], MERGE_PENALTY)
+            }
+            (2, 2) => {
+                let found = [(i0, j0), (i0, j0 + 1), (i0 + 1, j0), (i0 + 1, j0 + 1)]
+                    .iter()
+                    .filter(|&&(a, b)| component(a, b).is_some())
+                    .count();
+                if found < 3 {
+                    return None;
+                }
+                (
+                    &self.left_pairs[i0],
+                    &self.right_pairs[j0],
+                    DOUBLE_MERGE_PENALTY,
+                )
+            }
+            _ => return None,
+        };
+        let s = self.sim(a, b);
+        (s >= MIN_PAIR).then(|| s - MIN_PAIR - penalty - length_prior(a, b))
+    }
+
+    /// The best monotonic path through the band; `None` when the budget ran
+    /// out.
+    fn dynamic_programme(
+        &self,
+        anchors: &[(usize, usize, f32)],
+        candidates: &Candidates,
+        budget: &Budget,
+    ) -> Option<Vec<Link>> {
+        let (n, m) = (self.left.len(), self.right.len());
+        let band = Band::around(anchors, n, m);
+        const STEPS: [(usize, usize); 6] = [(1, 1), (1, 2), (2, 1), (2, 2), (1, 0), (0, 1)];
+        // score and step (index into STEPS, or NONE) per cell, row by row.
+        const NONE: u8 = u8::MAX;
+        let mut score: Vec<Vec<f32>> = Vec::with_capacity(n + 1);
+        let mut step: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
+        for i in 0..=n {
+            if i % 64 == 0 && budget.expired() {
+                return None;
+            }
+            let (lo, hi) = band.rows[i];
+            let width = hi - lo + 1;
+            let mut row_score = vec![f32::NEG_INFINITY; width];
+            let mut row_step = vec![NONE; width];
+            for j in lo..=hi {
+                if i == 0 && j == 0 {
+                    row_score[0] = 0.0;
+                    continue;
+                }
+                let mut best = f32::NEG_INFINITY;
+                let mut best_step = NONE;
+                for (k, &(di, dj)) in STEPS.iter().enumerate() {
+                    if di > i || dj > j {
+                        continue;
+                    }
+                    let (pi, pj) = (i - di, j - dj);
+                    let Some(previous) = cell(&score, &band, pi, pj, i, &row_score, lo) else {
+                        continue;
+                    };
+                    if previous == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let gain = if di == 0 || dj == 0 {
+                        0.0
+                    } else {
+                        match self.step_score(candidates, pi, di, pj, dj) {
+                            Some(g) => g,
+                            None => continue,
+                        }
+                    };
+                    // Strictly better only: ties keep the earlier step kind.
+                    if previous + gain > best {
+                        best = previous + gain;
+                        best_step = k as u8;
+                    }
+                }
+                row_score[j - lo] = best;
+                row_step[j - lo] = best_step;
+            }
+            score.push(row_score);
+            step.push(row_step);
+        }
+
+        // Walk back from the end.
+        let mut links = Vec::new();
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            let (lo, _) = band.rows[i];
+            let k = step[i][j - lo];
+            let (di, dj) = STEPS[usize::from(k)];
+            let (pi, pj) = (i - di, j - dj);
+            let left: Vec<usize> = (pi..i).collect();
+            let right: Vec<usize> = (pj..j).collect();
+            let similarity = if di > 0 && dj > 0 {
+                self.link_similarity(candidates, &left, &right)
+            } else {
+                0.0
+            };
+            links.push(Link {
+                left,
+                right,
+                kind: LinkKind::Changed,
+                similarity,
+            });
+            (i, j) = (pi, pj);
+        }
+        links.reverse();
+        Some(links)
+    }
+
+    fn link_similarity(&self, candidates: &Candidates, left: &[usize], right: &[usize]) -> f32 {
+        let profile = |side: &[Profile], pairs: &[Profile], ix: &[usize]| -> Profile {
+            match ix {
+                [one] => side[*one].clone(),
+                [first, _] => pairs[*first].clone(),
+                _ => ix.iter().fold(Profile::default(), |acc, &k| {
+                    similarity::merge(&acc, &side[k])
+                }),
+            }
+        };
+        if let ([l], [r]) = (left, right)
+            && let Some(&s) = candidates.get(&(*l as u32, *r as u32))
+        {
+            return s;
+        }
+        let a = profile(&self.left, &self.left_pairs, left);
+        let b = profile(&self.right, &self.right_pairs, right);
+        self.sim(&a, &b)
+    }
+
+    /// Pairs sentences left unpaired that match out of order, then lets a
+    /// moved link take in an unpaired neighbour that completes it.
+    fn pair_moves(&self, links: Vec<Link>, candidates: &Candidates) -> Vec<Link> {
+        let lonely_left: HashSet<usize> = links
+            .iter()
+            .filter(|l| l.right.is_empty())
+            .flat_map(|l| l.left.iter().copied())
+            .collect();
+        let lonely_right: HashSet<usize> = links
+            .iter()
+            .filter(|l| l.left.is_empty())
+            .flat_map(|l| l.right.iter().copied())
+            .collect();
+        if lonely_left.is_empty() || lonely_right.is_empty() {
+            return links;
+        }
+        let mut pairs: Vec<(f32, usize, usize)> = candidates
+            .iter()
+            .filter(|&(&(i, j), &s)| {
+                s >= MIN_MOVE
+                    && lonely_left.contains(&(i as usize))
+                    && lonely_right.contains(&(j as usize))
+            })
+            .map(|(&(i, j), &s)| (s, i as usize, j as usize))
+            .collect();
+        // Best first; ties in a fixed order.
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+        let mut used_left = HashSet::new();
+        let mut used_right = HashSet::new();
+        let mut moved: Vec<Link> = Vec::new();
+        for (s, i, j) in pairs {
+            if used_left.contains(&i) || used_right.contains(&j) {
+                continue;
+            }
+            used_left.insert(i);
+            used_right.insert(j);
+            moved.push(Link {
+                left: vec![i],
+                right: vec![j],
+                kind: LinkKind::Moved,
+                similarity: s,
+            });
+        }
+        // A moved sentence that was split or merged on the way.
+        for link in &mut moved {
+            self.absorb_neighbour(
+                link,
+                &lonely_left,
+                &lonely_right,
+                &mut used_left,
+                &mut used_right,
+            );
+        }
+        let mut kept: Vec<Link> = links
+            .into_iter()
+            .filter_map(|mut l| {
+                if l.left.is_empty() || l.right.is_empty() {
+                    l.left.retain(|i| !used_left.contains(i));
+                    l.right.retain(|j| !used_right.contains(j));
+                    if l.left.is_empty() && l.right.is_empty() {
+                        return None;
+                    }
+                }
+                Some(l)
+            })
+            .collect();
+        for mut link in moved {
+            if in_order(&kept, &link) {
+                link.kind = LinkKind::Changed;
+            }
+            kept.push(link);
+        }
+        kept
+    }
+
+    fn absorb_neighbour(
+        &self,
+        link: &mut Link,
+        lonely_left: &HashSet<usize>,
+        lonely_right: &HashSet<usize>,
+        used_left: &mut HashSet<usize>,
+        used_right: &mut HashSet<usize>,
+    ) {
+        let (i, j) = (link.left[0], link.right[0]);
+        let mut options: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+        for r in [j.wrapping_sub(1), j + 1] {
+            if lonely_right.contains(&r) && !used_right.contains(&r) {
+                let mut right = vec![j, r];
+                right.sort_unstable();
+                options.push((vec![i], right));
+            }
+        }
+        for l in [i.wrapping_sub(1), i + 1] {
+            if lonely_left.contains(&l) && !used_left.contains(&l) {
+                let mut left = vec![i, l];
+                left.sort_unstable();
+                options.push((left, vec![j]));
+            }
+        }
+        let mut best = (link.similarity + MERGE_PENALTY, None);
+        for (left, right) in options {
+            let s = self.link_similarity(&HashMap::new(), &left, &right);
+            if s > best.0 {
+                best = (s, Some((left, right)));
+            }
+        }
+        if let (s, Some((left, right))) = best {
+            used_left.extend(left.iter().copied());
+            used_right.extend(right.iter().copied());
+            link.left = left;
+            link.right = right;
+            link.similarity = s;
+        }
+    }
+}
+
+/// Marks soft keys apart from features in the candidate index.
+const SOFT_BIT: u32 = 1 << 31;
+
+/// Function words whose ids are looked up to weigh them down.
+const STOPWORD_PROBE: &[&str] = &[
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "been", "but", "by", "can", "could", "did", "do", "for", "from", "had", "has", "have", "he",
+    "her", "his", "i", "if", "in", "into", "is", "it", "its", "more", "most", "no", "not", "of",
+    "on", "one", "or", "our", "she", "so", "some", "than", "that", "the", "their", "them", "then",
+    "there", "these", "they", "this", "those", "to", "up", "was", "we", "were", "what", "when",
+    "which", "while", "who", "will", "with", "would", "you",
+];
+
+fn length_prior(a: &Profile, b: &Profile) -> f32 {
+    let ratio = (a.chars as f32 + 10.0) / (b.chars as f32 + 10.0);
+    LENGTH_PRIOR * ratio.ln().abs()
+}
+
+/// The score of cell (pi, pj), from a finished row or the row being built.
+fn cell(
+    score: &[Vec<f32>],
+    band: &Band,
+    pi: usize,
+    pj: usize,
+    i: usize,
+    row: &[f32],
+    row_lo: usize,
+) -> Option<f32> {
+    if pi == i {
+        return (pj >= row_lo)
+            .then(|| row.get(pj - row_lo).copied())
+            .flatten();
+    }
+    let (lo, hi) = band.rows[pi];
+    (lo..=hi).contains(&pj).then(|| score[pi][pj - lo])
+}
+
+/// The cells the programme may visit: per row, an interval of columns that
+/// follows the anchor chain.
+struct Band {
+    rows: Vec<(usize, usize)>,
+}
+
+impl Band {
+    fn around(anchors: &[(usize, usize, f32)], n: usize, m: usize) -> Band {
+        let mut rows = vec![(usize::MAX, 0usize); n + 1];
+        let mut widen = |i: usize, lo: usize, hi: usize| {
+            let row = &mut rows[i.min(n)];
+            row.0 = row.0.min(lo.min(m));
+            row.1 = row.1.max(hi.min(m));
+        };
+        // Corners: the start, each anchor, the end (as DP coordinates).
+        let mut points = vec![(0usize, 0usize)];
+        points.extend(anchors.iter().map(|&(i, j, _)| (i, j)));
+        points.push((n, m));
+        for pair in points.windows(2) {
+            let (i0, j0) = pair[0];
+            let (i1, j1) = (pair[1].0 + 1, pair[1].1 + 1);
+            let (i1, j1) = (i1.min(n), j1.min(m));
+            let (gi, gj) = (i1.saturating_sub(i0), j1.saturating_sub(j0));
+            if gi.saturating_mul(gj) <= MAX_FULL_GAP {
+                for i in i0..=i1 {
+                    widen(i, j0.saturating_sub(2), j1 + 2);
+                }
+            } else {
+                for i in i0..=i1 {
+                    let centre = j0 + (i - i0) * gj / gi.max(1);
+                    widen(i, centre.saturating_sub(BAND), centre + BAND);
+                }
+            }
+        }
+        // Make the band a connected staircase from (0, 0) to (n, m).
+        rows[0].0 = 0;
+        rows[n].1 = m;
+        for i in 0..=n {
+            if rows[i].0 == usize::MAX {
+                rows[i] = if i > 0 { rows[i - 1] } else { (0, 0) };
+            }
+        }
+        for i in 1..=n {
+            rows[i].1 = rows[i].1.max(rows[i - 1].1);
+        }
+        for i in (0..n).rev() {
+            rows[i].0 = rows[i].0.min(rows[i + 1].0);
+        }
+        for i in 1..=n {
+            rows[i].0 = rows[i].0.min(rows[i - 1].1);
+        }
+        Band { rows }
+    }
+}
+
+/// The heaviest chain of anchors increasing on both sides.
+fn chain(anchors: &[(usize, usize, f32)]) -> Vec<(usize, usize, f32)> {
+    if anchors.is_empty() {
+        return Vec::new();
+    }
+    // Sorted by left ascending; for one left, right descending, so that two
+    // anchors of the same left sentence never chain.
+    let mut order: Vec<usize> = (0..anchors.len()).collect();
+    order.sort_by(|&a, &b| {
+        anchors[a]
+            .0
+            .cmp(&anchors[b].0)
+            .then(anchors[b].1.cmp(&anchors[a].1))
+    });
+    let max_j = anchors.iter().map(|a| a.1).max().unwrap_or(0) + 2;
+    // Fenwick tree over right positions: best (score, anchor) ending at or
+    // below a position.
+    let mut tree: Vec<(f32, usize)> = vec![(0.0, usize::MAX); max_j + 1];
+    let mut best_before = vec![usize::MAX; anchors.len()];
+    let mut total = vec![0.0f32; anchors.len()];
+    for &a in &order {
+        let (_, j, s) = anchors[a];
+        let mut position = j; // strictly below j + 1
+        let mut best = (0.0f32, usize::MAX);
+        while position > 0 {
+            if tree[position].0 > best.0 {
+                best = tree[position];
+            }
+            position &= position - 1;
+        }
+        total[a] = best.0 + s;
+        best_before[a] = best.1;
+        let mut position = j + 1;
+        while position <= max_j {
+            if total[a] > tree[position].0 {
+                tree[position] = (total[a], a);
+            }
+            position += position & position.wrapping_neg();
+        }
+    }
+    let mut end = (0..anchors.len()).max_by(|&a, &b| total[a].total_cmp(&total[b]).then(b.cmp(&a)));
+    let mut chained = Vec::new();
+    while let Some(a) = end.filter(|&a| a != usize::MAX) {
+        chained.push(anchors[a]);
+        end = Some(best_before[a]);
+    }
+    chained.reverse();
+    chained
+}
+
+/// The links of a coarse result: anchors paired, the rest one-sided.
+fn anchor_path(anchors: &[(usize, usize, f32)], n: usize, m: usize) -> Vec<Link> {
+    let mut links = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let lonely = |links: &mut Vec<Link>, left: Vec<usize>, right: Vec<usize>| {
+        for l in left {
+            links.push(Link {
+                left: vec![l],
+                right: vec![],
+                kind: LinkKind::Deleted,
+                similarity: 0.0,
+            });
+        }
+        for r in right {
+            links.push(Link {
+                left: vec![],
+                right: vec![r],
+                kind: LinkKind::Inserted,
+                similarity: 0.0,
+            });
+        }
+    };
+    for &(ai, aj, s) in anchors {
+        lonely(&mut links, (i..ai).collect(), (j..aj).collect());
+        links.push(Link {
+            left: vec![ai],
+            right: vec![aj],
+            kind: LinkKind::Changed,
+            similarity: s,
+        });
+        (i, j) = (ai + 1, aj + 1);
+    }
+    lonely(&mut links, (i..n).collect(), (j..m).collect());
+    links
+}
+
+/// Whether a link found by the move pass fits between the links around it.
+fn in_order(links: &[Link], link: &Link) -> bool {
+    let (l, r) = (link.left[0], link.right[0]);
+    let before = links
+        .iter()
+        .filter(|k| !k.left.is_empty() && !k.right.is_empty() && k.kind != LinkKind::Moved)
+        .filter(|k| k.left[0] < l)
+        .map(|k| *k.right.last().unwrap_or(&0))
+        .max();
+    let after = links
+        .iter()
+        .filter(|k| !k.left.is_empty() && !k.right.is_empty() && k.kind != LinkKind::Moved)
+        .filter(|k| k.left[0] > l)
+        .map(|k| k.right[0])
+        .min();
+    before.is_none_or(|b| b < r) && after.is_none_or(|a| a > r)
+}
+
+/// Reading order: by the left side; a right-only link goes after the link
+/// that holds the right sentence before it.
+fn order_links(links: Vec<Link>) -> Vec<Link> {
+    let (mut with_left, only_right): (Vec<Link>, Vec<Link>) =
+        links.into_iter().partition(|l| !l.left.is_empty());
+    with_left.sort_by_key(|l| l.left[0]);
+    let mut out: Vec<Link> = Vec::with_capacity(with_left.len() + only_right.len());
+    let mut only_right = only_right;
+    only_right.sort_by_key(|l| l.right[0]);
+    let mut pending = only_right.into_iter().peekable();
+    for link in with_left {
+        // Right-only links whose sentence comes before this link's right side.
+        if let Some(&first_right) = link.right.first().filter(|_| link.kind != LinkKind::Moved) {
+            while pending.peek().is_some_and(|p| p.right[0] < first_right) {
+                out.push(pending.next().expect("peeked"));
+            }
+        }
+        out.push(link);
+    }
+    out.extend(pending);
+    out
+}

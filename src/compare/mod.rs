@@ -1,0 +1,160 @@
+//! Comparing versions: sentence alignment, then word operations inside each
+//! link. No terminal code; every call has a time budget and says when it
+//! returned a coarser result.
+
+pub mod align;
+pub mod diff;
+pub mod similarity;
+pub mod tokens;
+
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::corpus::Article;
+
+pub use align::{Alignment, Link, LinkKind, align};
+pub use diff::{DiffOptions, Op, OpKind};
+
+/// When a computation must be done by.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    deadline: Option<Instant>,
+}
+
+impl Budget {
+    pub fn new(limit: Duration) -> Budget {
+        Budget {
+            deadline: Instant::now().checked_add(limit),
+        }
+    }
+
+    pub fn unlimited() -> Budget {
+        Budget { deadline: None }
+    }
+
+    pub fn deadline(&self) -> Option<Instant> {
+        self.deadline
+    }
+
+    pub fn expired(&self) -> bool {
+        self.deadline.is_some_and(|d| Instant::now() >= d)
+    }
+}
+
+/// The default budget of a comparison.
+pub const DEFAULT_BUDGET: Duration = Duration::from_secs(3);
+
+/// Why a result is coarser than it would be with more time, and which stage
+/// gave up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coarse {
+    pub stage: &'static str,
+    pub reason: String,
+}
+
+impl Coarse {
+    pub fn align(reason: &str) -> Coarse {
+        Coarse {
+            stage: "align",
+            reason: reason.to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CompareOptions {
+    pub diff: DiffOptions,
+}
+
+/// Two articles aligned, with the word operations of every link.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub alignment: Alignment,
+    /// One list of operations per link, in the same order.
+    pub ops: Vec<Vec<Op>>,
+    /// Set when the budget ran out; the alignment's own note comes first.
+    pub coarse: Vec<Coarse>,
+}
+
+impl Comparison {
+    /// Whether link `index` shows a difference (minor ones aside).
+    pub fn is_change(&self, index: usize) -> bool {
+        let link = &self.alignment.links[index];
+        match link.kind {
+            LinkKind::Equal => false,
+            LinkKind::Changed => self.ops[index].iter().any(Op::is_change),
+            _ => true,
+        }
+    }
+}
+
+/// The body's sentences, in reading order.
+pub fn sentences(article: &Article) -> Vec<&str> {
+    (0..article.sentences.len())
+        .map(|i| article.sentence_text(i))
+        .collect()
+}
+
+/// The text of some sentences joined by single spaces.
+pub fn joined(sentences: &[&str], indices: &[usize]) -> String {
+    indices
+        .iter()
+        .map(|&i| sentences[i])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Aligns two texts' sentences and diffs the words of every link.
+pub fn compare_sentences(
+    left: &[&str],
+    right: &[&str],
+    options: CompareOptions,
+    budget: &Budget,
+) -> Comparison {
+    let alignment = align(left, right, budget);
+    let mut coarse: Vec<Coarse> = alignment.coarse.iter().cloned().collect();
+    let mut skipped = 0;
+    let ops = alignment
+        .links
+        .iter()
+        .map(|link| {
+            let a = joined(left, &link.left);
+            let b = joined(right, &link.right);
+            if skipped > 0 {
+                skipped += 1;
+                return diff::whole(&a, &b);
+            }
+            match diff::diff(&a, &b, options.diff, budget.deadline()) {
+                Some(ops) => ops,
+                None => {
+                    skipped += 1;
+                    diff::whole(&a, &b)
+                }
+            }
+        })
+        .collect();
+    if skipped > 0 {
+        coarse.push(Coarse {
+            stage: "diff",
+            reason: format!(
+                "the time budget ran out during the word diff; {skipped} link(s) are shown as whole-sentence replacements"
+            ),
+        });
+    }
+    Comparison {
+        alignment,
+        ops,
+        coarse,
+    }
+}
+
+/// Compares two articles.
+pub fn compare(
+    left: &Article,
+    right: &Article,
+    options: CompareOptions,
+    budget: &Budget,
+) -> Comparison {
+    compare_sentences(&sentences(left), &sentences(right), options, budget)
+}

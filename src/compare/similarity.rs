@@ -1,0 +1,318 @@
+//! Sentence profiles and a lexical similarity that survives paraphrase:
+//! weighted overlap of content words (folded, stemmed, numbers normalised),
+//! with a softer match for names spelt differently and for words that share
+//! a long prefix.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::corpus::segment;
+
+use super::tokens;
+
+/// Weight of a soft match (`Peresild`/`Peressild`) against an exact one.
+const SOFT_MATCH: f32 = 0.7;
+
+/// Words that share this many leading letters (and are long enough) match
+/// softly: `superhero`/`superhuman`, `president`/`presidential`.
+const PREFIX_LEN: usize = 6;
+
+/// What a sentence is made of, for comparing.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    /// Feature ids, sorted and unique.
+    pub features: Vec<u32>,
+    /// Soft keys of the features, as (key, feature) sorted by key.
+    pub soft: Vec<(u32, u32)>,
+    /// Hash of the folded word sequence: equal for texts that differ only in
+    /// case, punctuation and spacing.
+    pub folded_hash: u64,
+    /// Length in characters, for the length prior.
+    pub chars: usize,
+}
+
+/// Gives each distinct feature string a small number.
+#[derive(Debug, Default)]
+pub struct Interner {
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    pub fn id(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(text.to_owned(), id);
+        id
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// Builds the profile of one sentence.
+pub fn profile(text: &str, interner: &mut Interner) -> Profile {
+    let mut features = Vec::new();
+    let mut soft = Vec::new();
+    let mut hasher = DefaultHasher::new();
+    let mut key = String::new();
+    for range in segment::words(text) {
+        let raw = &text[range];
+        let folded = tokens::fold(raw);
+        folded.hash(&mut hasher);
+        let (base, expansion) = tokens::split_contraction(&folded);
+        for word in std::iter::once(base).chain(expansion) {
+            let feature = match tokens::number_value(word) {
+                Some(value) => {
+                    key.clear();
+                    key.push('#');
+                    key.push_str(&value.to_string());
+                    interner.id(&key)
+                }
+                None => interner.id(tokens::stem(word)),
+            };
+            features.push(feature);
+            if tokens::number_value(word).is_some() || word.chars().count() < 4 {
+                continue;
+            }
+            if tokens::looks_like_name(raw) {
+                key.clear();
+                key.push('~');
+                key.push_str(&tokens::translit_key(raw));
+                if key.len() > 3 {
+                    soft.push((interner.id(&key), feature));
+                }
+            }
+            if word.chars().count() >= PREFIX_LEN + 2 {
+                key.clear();
+                key.push('^');
+                key.extend(word.chars().take(PREFIX_LEN));
+                soft.push((interner.id(&key), feature));
+            }
+        }
+    }
+    features.sort_unstable();
+    features.dedup();
+    soft.sort_unstable();
+    soft.dedup();
+    Profile {
+        features,
+        soft,
+        folded_hash: hasher.finish(),
+        chars: text.chars().count(),
+    }
+}
+
+/// The union of two profiles: what two consecutive sentences say together.
+pub fn merge(a: &Profile, b: &Profile) -> Profile {
+    let mut features = Vec::with_capacity(a.features.len() + b.features.len());
+    features.extend_from_slice(&a.features);
+    features.extend_from_slice(&b.features);
+    features.sort_unstable();
+    features.dedup();
+    let mut soft = Vec::with_capacity(a.soft.len() + b.soft.len());
+    soft.extend_from_slice(&a.soft);
+    soft.extend_from_slice(&b.soft);
+    soft.sort_unstable();
+    soft.dedup();
+    let mut hasher = DefaultHasher::new();
+    (a.folded_hash, b.folded_hash).hash(&mut hasher);
+    Profile {
+        features,
+        soft,
+        folded_hash: hasher.finish(),
+        chars: a.chars + b.chars + 1,
+    }
+}
+
+/// Feature weights: rare features count more (inverse document frequency
+/// over the sentences of both sides), function words little.
+#[derive(Debug, Clone)]
+pub struct Weights {
+    weights: Vec<f32>,
+}
+
+impl Weights {
+    pub fn new<'a>(
+        profiles: impl Iterator<Item = &'a Profile>,
+        interner: &Interner,
+        stopword_ids: &[u32],
+    ) -> Weights {
+        let mut df = vec![0u32; interner.len()];
+        let mut sentences = 0usize;
+        for profile in profiles {
+            sentences += 1;
+            for &f in &profile.features {
+                df[f as usize] += 1;
+            }
+        }
+        let n = sentences.max(1) as f32;
+        let mut weights: Vec<f32> = df
+            .iter()
+            .map(|&d| (1.0 + n / d.max(1) as f32).ln())
+            .collect();
+        for &id in stopword_ids {
+            if let Some(w) = weights.get_mut(id as usize) {
+                *w *= 0.15;
+            }
+        }
+        Weights { weights }
+    }
+
+    pub fn of(&self, feature: u32) -> f32 {
+        self.weights.get(feature as usize).copied().unwrap_or(1.0)
+    }
+
+    pub fn total(&self, profile: &Profile) -> f32 {
+        profile.features.iter().map(|&f| self.of(f)).sum()
+    }
+}
+
+/// Similarity of two profiles in 0..=1: weighted Dice overlap of their
+/// features, where features that do not meet exactly may meet softly.
+pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f32 {
+    let total = weights.total(a) + weights.total(b);
+    if total <= 0.0 {
+        return if a.features.is_empty() && b.features.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    let (shared, unmatched_a, unmatched_b) = overlap(&a.features, &b.features, weights);
+    let mut score = 2.0 * shared;
+    if !unmatched_a.is_empty() && !unmatched_b.is_empty() {
+        score += 2.0 * SOFT_MATCH * soft_overlap(a, b, &unmatched_a, &unmatched_b, weights);
+    }
+    (score / total).min(1.0)
+}
+
+/// Shared weight of two sorted feature lists, and the features of each that
+/// found no partner.
+fn overlap(a: &[u32], b: &[u32], weights: &Weights) -> (f32, Vec<u32>, Vec<u32>) {
+    let (mut i, mut j) = (0, 0);
+    let mut shared = 0.0;
+    let mut only_a = Vec::new();
+    let mut only_b = Vec::new();
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => {
+                shared += weights.of(a[i]);
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => {
+                only_a.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                only_b.push(b[j]);
+                j += 1;
+            }
+        }
+    }
+    only_a.extend_from_slice(&a[i..]);
+    only_b.extend_from_slice(&b[j..]);
+    (shared, only_a, only_b)
+}
+
+/// Weight of unmatched features that meet through a soft key; each feature
+/// is used at most once.
+fn soft_overlap(
+    a: &Profile,
+    b: &Profile,
+    unmatched_a: &[u32],
+    unmatched_b: &[u32],
+    weights: &Weights,
+) -> f32 {
+    let mut used_a: Vec<u32> = Vec::new();
+    let mut used_b: Vec<u32> = Vec::new();
+    let mut shared = 0.0;
+    let (mut i, mut j) = (0, 0);
+    while i < a.soft.len() && j < b.soft.len() {
+        let (ka, fa) = a.soft[i];
+        let (kb, fb) = b.soft[j];
+        match ka.cmp(&kb) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if unmatched_a.binary_search(&fa).is_ok()
+                    && unmatched_b.binary_search(&fb).is_ok()
+                    && !used_a.contains(&fa)
+                    && !used_b.contains(&fb)
+                {
+                    shared += 0.5 * (weights.of(fa) + weights.of(fb));
+                    used_a.push(fa);
+                    used_b.push(fb);
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sims(pairs: &[(&str, &str)]) -> Vec<f32> {
+        let mut interner = Interner::default();
+        let profiles: Vec<(Profile, Profile)> = pairs
+            .iter()
+            .map(|(a, b)| (profile(a, &mut interner), profile(b, &mut interner)))
+            .collect();
+        let stop: Vec<u32> = ["the", "a", "of", "to", "in", "is", "was", "not", "i", "am"]
+            .iter()
+            .map(|w| interner.id(w))
+            .collect();
+        let weights = Weights::new(profiles.iter().flat_map(|(a, b)| [a, b]), &interner, &stop);
+        profiles
+            .iter()
+            .map(|(a, b)| similarity(a, b, &weights))
+            .collect()
+    }
+
+    #[test]
+    fn paraphrases_score_above_unrelated_sentences() {
+        let s = sims(&[
+            (
+                "Representatives of Cruise did not respond to AFP requests for comment.",
+                "AFP did not reach Cruise representatives for comment.",
+            ),
+            (
+                "Representatives of Cruise did not respond to AFP requests for comment.",
+                "The tiny film set on the ISS will present a challenge for any director.",
+            ),
+            ("I am not a superhero.", "I'm not a superhuman."),
+            (
+                "Yulia Peresild, 36, will fly.",
+                "Julia Peressild, 36, will fly.",
+            ),
+            (
+                "The crew will have twelve days.",
+                "The crew will have 12 days.",
+            ),
+        ]);
+        assert!(s[0] > 0.6, "{s:?}");
+        assert!(s[1] < 0.1, "{s:?}");
+        assert!(s[2] > 0.4, "{s:?}");
+        assert!(s[3] > 0.6, "{s:?}");
+        assert!((s[4] - 1.0).abs() < 1e-6, "{s:?}");
+    }
+
+    #[test]
+    fn case_and_punctuation_do_not_change_the_folded_hash() {
+        let mut interner = Interner::default();
+        let a = profile("Hello, World!", &mut interner);
+        let b = profile("hello world", &mut interner);
+        assert_eq!(a.folded_hash, b.folded_hash);
+    }
+}

@@ -1,0 +1,390 @@
+//! Words reduced for comparison, so that paraphrase and republication noise
+//! does not hide a match: case, curly quotes, contractions, number formats,
+//! light stemming, and a transliteration key for names spelt differently.
+
+use std::borrow::Cow;
+
+/// Lower case, straight apostrophes, no combining marks.
+pub fn fold(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '’' | '‘' | '`' | 'ʼ' => out.push('\''),
+            '\u{300}'..='\u{36F}' => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Splits English contractions of a folded word: `isn't` → (`is`, `not`),
+/// `i'm` → (`i`, `am`), `russia's` → (`russia`, none).
+pub fn split_contraction(word: &str) -> (&str, Option<&'static str>) {
+    const ENDINGS: &[(&str, Option<&str>)] = &[
+        ("n't", Some("not")),
+        ("'m", Some("am")),
+        ("'re", Some("are")),
+        ("'ve", Some("have")),
+        ("'ll", Some("will")),
+        ("'d", Some("would")),
+        ("'s", None),
+        ("'", None),
+    ];
+    for (ending, expansion) in ENDINGS {
+        if let Some(stem) = word.strip_suffix(ending)
+            && !stem.is_empty()
+        {
+            // "can't" → "ca" + not: restore the base.
+            let stem = match (stem, *ending) {
+                ("ca", "n't") => "can",
+                ("wo", "n't") => "will",
+                _ => stem,
+            };
+            return (stem, *expansion);
+        }
+    }
+    (word, None)
+}
+
+/// English function words: they count for little when comparing sentences.
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.binary_search(&word).is_ok()
+}
+
+/// Sorted, for binary search.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "ever",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+];
+
+/// Light stemming: plural and verbal endings of English words, so that
+/// `launches`, `launched` and `launching` meet. Short words and words that
+/// look like names or numbers are left alone.
+pub fn stem(word: &str) -> &str {
+    if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return word;
+    }
+    for (suffix, min_stem) in [
+        ("ingly", 3),
+        ("edly", 3),
+        ("ings", 3),
+        ("ing", 3),
+        ("ies", 2),
+        ("ied", 2),
+        ("es", 3),
+        ("ed", 3),
+        ("ly", 4),
+        ("s", 3),
+    ] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && stem.len() >= min_stem
+            && !(suffix == "s"
+                && (stem.ends_with('s') || stem.ends_with('u') || stem.ends_with('i')))
+        {
+            return stem;
+        }
+    }
+    word
+}
+
+/// The value of a number written in digits (`3,000`, `3.5`, `12`) or as a
+/// small number word (`twelve`). Used to make `12 days` meet `twelve days`.
+pub fn number_value(word: &str) -> Option<f64> {
+    if word.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        let digits: String = word.chars().filter(|&c| c != ',').collect();
+        return digits.parse().ok();
+    }
+    NUMBER_WORDS
+        .iter()
+        .position(|w| *w == word)
+        .map(|n| n as f64)
+        .or_else(|| {
+            TENS.iter()
+                .position(|w| *w == word)
+                .map(|n| (n as f64 + 2.0) * 10.0)
+        })
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// A key that names spelt through different transliterations share:
+/// `Peresild`/`Peressild`, `Shipenko`/`Chipenko`, `Rogozin`/`Rogozine`,
+/// `Yulia`/`Julia`, `Kalachev`/`Kalatchev`. Consonants only, after folding
+/// the usual English, French and German renderings of the same sounds.
+pub fn translit_key(word: &str) -> String {
+    let folded = fold(word);
+    let mut s: String = folded.chars().filter(|c| c.is_alphabetic()).collect();
+    for (from, to) in [
+        ("tsch", "ch"),
+        ("sch", "sh"),
+        ("tch", "ch"),
+        ("tsh", "ch"),
+        ("zh", "j"),
+        ("kh", "h"),
+        ("ph", "f"),
+        ("ck", "k"),
+        ("ch", "s"),
+        ("sh", "s"),
+        ("j", "y"),
+        ("c", "k"),
+        ("q", "k"),
+        ("x", "ks"),
+        ("w", "v"),
+        ("z", "s"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let mut key = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        let vowel = matches!(
+            c,
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'é' | 'è' | 'ë' | 'ï' | 'ö' | 'ü'
+        );
+        // The first letter stays, so that "Yulia" and "Ilya" keep apart.
+        let keep = i == 0 || !vowel;
+        if keep && !key.ends_with(c) {
+            key.push(c);
+        }
+    }
+    key
+}
+
+/// Words whose first letter is a capital, and that are not at the very start
+/// of a sentence, are probably names.
+pub fn looks_like_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_are_sorted() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stopword("the") && !is_stopword("film"));
+    }
+
+    #[test]
+    fn folding_and_contractions() {
+        assert_eq!(fold("Russia’s"), "russia's");
+        assert_eq!(fold("е́"), "е");
+        assert_eq!(split_contraction("isn't"), ("is", Some("not")));
+        assert_eq!(split_contraction("i'm"), ("i", Some("am")));
+        assert_eq!(split_contraction("russia's"), ("russia", None));
+        assert_eq!(split_contraction("can't"), ("can", Some("not")));
+    }
+
+    #[test]
+    fn light_stems_meet() {
+        assert_eq!(stem("launches"), stem("launch"));
+        assert_eq!(stem("launched"), "launch");
+        assert_eq!(stem("launching"), "launch");
+        assert_eq!(stem("actresses"), "actress");
+        assert_eq!(stem("agencies"), "agenc");
+        assert_eq!(stem("bus"), "bus");
+        assert_eq!(stem("news"), "new");
+        assert_eq!(stem("class"), "class");
+        assert_eq!(stem("moscow"), "moscow");
+    }
+
+    #[test]
+    fn numbers_in_digits_and_words() {
+        assert_eq!(number_value("3,000"), Some(3000.0));
+        assert_eq!(number_value("3.5"), Some(3.5));
+        assert_eq!(number_value("twelve"), Some(12.0));
+        assert_eq!(number_value("sixty"), Some(60.0));
+        assert_eq!(number_value("film"), None);
+    }
+
+    #[test]
+    fn transliterations_share_a_key() {
+        for (a, b) in [
+            ("Peresild", "Peressild"),
+            ("Shipenko", "Chipenko"),
+            ("Rogozin", "Rogozine"),
+            ("Yulia", "Julia"),
+            ("Kalachev", "Kalatchev"),
+            ("Galchonok", "Galtshonok"),
+            ("Dmitry", "Dmitri"),
+        ] {
+            assert_eq!(translit_key(a), translit_key(b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Peresild", "Shipenko"),
+            ("Moscow", "Mexico"),
+            ("Ernst", "Musk"),
+        ] {
+            assert_ne!(translit_key(a), translit_key(b), "{a} / {b}");
+        }
+    }
+}

@@ -1,0 +1,605 @@
+//! Alignment quality: the hand-made gold for seeds 002/003, scored the way
+//! `shared/eval/score_align.py` scores it, and generated variants of texts
+//! (shuffled, split and merged, trimmed and padded, respelt, renumbered)
+//! whose right answer is known by construction.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use serde_json::Value;
+
+use spacefilm::compare::{self, Budget, CompareOptions, Comparison, LinkKind, OpKind};
+use spacefilm::corpus::{self, Article};
+
+fn seed(prefix: &str) -> Article {
+    corpus::seeds()
+        .into_iter()
+        .find(|a| a.id.starts_with(prefix))
+        .unwrap()
+}
+
+fn run(left: &[&str], right: &[&str]) -> Comparison {
+    compare::compare_sentences(left, right, CompareOptions::default(), &Budget::unlimited())
+}
+
+fn norm(s: &str) -> String {
+    s.replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The scores of `score_align.py`: strict F1 over sentence pairs, lax recall
+/// over gold links, and one-sided gold links left unpaired.
+struct Scores {
+    strict_f1: f64,
+    lax_recall: f64,
+    unpaired_ok: usize,
+    unpaired_total: usize,
+}
+
+fn score_against_gold(
+    gold: &Value,
+    left: &[&str],
+    right: &[&str],
+    comparison: &Comparison,
+) -> Scores {
+    let lsent: Vec<String> = left.iter().map(|s| norm(s)).collect();
+    let rsent: Vec<String> = right.iter().map(|s| norm(s)).collect();
+    let find = |snippet: &str, sents: &[String]| -> HashSet<usize> {
+        let n = norm(snippet);
+        sents
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.contains(&n))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let mut lsnip: HashMap<String, HashSet<usize>> = HashMap::new();
+    let mut rsnip: HashMap<String, HashSet<usize>> = HashMap::new();
+    let mut gold_pairs: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut lax_links: Vec<Vec<(String, String)>> = Vec::new();
+    let mut one_sided: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    for link in gold["links"].as_array().unwrap() {
+        let l: Vec<String> = link["left"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_owned())
+            .collect();
+        let r: Vec<String> = link["right"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_owned())
+            .collect();
+        for s in &l {
+            lsnip.insert(s.clone(), find(s, &lsent));
+        }
+        for s in &r {
+            rsnip.insert(s.clone(), find(s, &rsent));
+        }
+        let pairs: Vec<(String, String)> = l
+            .iter()
+            .flat_map(|a| r.iter().map(move |b| (a.clone(), b.clone())))
+            .collect();
+        if pairs.is_empty() {
+            one_sided.push((l, r));
+        } else {
+            gold_pairs.extend(pairs.iter().cloned());
+            lax_links.push(pairs);
+        }
+    }
+    for (snippet, found) in lsnip.iter().chain(&rsnip) {
+        assert!(
+            !found.is_empty(),
+            "gold snippet {snippet:?} is in no sentence"
+        );
+    }
+    let tool_pairs: HashSet<(usize, usize)> = comparison
+        .alignment
+        .links
+        .iter()
+        .flat_map(|k| {
+            k.left
+                .iter()
+                .flat_map(move |&i| k.right.iter().map(move |&j| (i, j)))
+        })
+        .collect();
+    let found = |pair: &(String, String)| {
+        lsnip[&pair.0]
+            .iter()
+            .any(|&i| rsnip[&pair.1].iter().any(|&j| tool_pairs.contains(&(i, j))))
+    };
+    let hit = gold_pairs.iter().filter(|p| found(p)).count();
+    let recall = hit as f64 / gold_pairs.len() as f64;
+    let of = |i: usize, snips: &HashMap<String, HashSet<usize>>| -> Vec<String> {
+        snips
+            .iter()
+            .filter(|(_, ix)| ix.contains(&i))
+            .map(|(s, _)| s.clone())
+            .collect()
+    };
+    let judged: Vec<(usize, usize)> = tool_pairs
+        .iter()
+        .copied()
+        .filter(|&(i, j)| !of(i, &lsnip).is_empty() && !of(j, &rsnip).is_empty())
+        .collect();
+    let good = judged
+        .iter()
+        .filter(|&&(i, j)| {
+            of(i, &lsnip).iter().any(|a| {
+                of(j, &rsnip)
+                    .iter()
+                    .any(|b| gold_pairs.contains(&(a.clone(), b.clone())))
+            })
+        })
+        .count();
+    let unpaired_l: HashSet<usize> = one_sided
+        .iter()
+        .flat_map(|(l, _)| l.iter().flat_map(|s| lsnip[s].iter().copied()))
+        .collect();
+    let unpaired_r: HashSet<usize> = one_sided
+        .iter()
+        .flat_map(|(_, r)| r.iter().flat_map(|s| rsnip[s].iter().copied()))
+        .collect();
+    let wrong_unpaired = tool_pairs
+        .iter()
+        .filter(|&&(i, j)| {
+            (unpaired_l.contains(&i) || unpaired_r.contains(&j)) && !judged.contains(&(i, j))
+        })
+        .count();
+    let denominator = judged.len() + wrong_unpaired;
+    let precision = if denominator == 0 {
+        1.0
+    } else {
+        good as f64 / denominator as f64
+    };
+    let strict_f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    let lax = lax_links
+        .iter()
+        .filter(|link| link.iter().any(&found))
+        .count() as f64
+        / lax_links.len() as f64;
+    let paired_left: HashSet<usize> = tool_pairs.iter().map(|p| p.0).collect();
+    let paired_right: HashSet<usize> = tool_pairs.iter().map(|p| p.1).collect();
+    let unpaired_ok = one_sided
+        .iter()
+        .filter(|(l, r)| {
+            l.iter()
+                .all(|s| lsnip[s].iter().all(|i| !paired_left.contains(i)))
+                && r.iter()
+                    .all(|s| rsnip[s].iter().all(|j| !paired_right.contains(j)))
+        })
+        .count();
+    Scores {
+        strict_f1,
+        lax_recall: lax,
+        unpaired_ok,
+        unpaired_total: one_sided.len(),
+    }
+}
+
+#[test]
+fn gold_002_003_strict_f1_lax_recall_and_unpaired() {
+    let gold: Value = serde_json::from_str(include_str!("fixtures/align-002-003.json")).unwrap();
+    let (a, b) = (seed("002"), seed("003"));
+    let (left, right) = (compare::sentences(&a), compare::sentences(&b));
+    let comparison = run(&left, &right);
+    let scores = score_against_gold(&gold, &left, &right, &comparison);
+    assert!(
+        scores.strict_f1 >= 0.95,
+        "strict F1 {:.3}",
+        scores.strict_f1
+    );
+    assert_eq!(scores.lax_recall, 1.0);
+    assert_eq!((scores.unpaired_ok, scores.unpaired_total), (2, 2));
+    // And mirrored: the gold read the other way round.
+    let swapped = run(&right, &left);
+    let mut mirrored_gold = gold.clone();
+    for link in mirrored_gold["links"].as_array_mut().unwrap() {
+        let l = link["left"].take();
+        link["left"] = link["right"].take();
+        link["right"] = l;
+    }
+    let scores = score_against_gold(&mirrored_gold, &right, &left, &swapped);
+    assert!(scores.strict_f1 >= 0.95);
+}
+
+fn fixture(name: &str) -> Article {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/unseen")
+        .join(name);
+    corpus::load_file(&path, corpus::LoadOptions::default()).unwrap()
+}
+
+#[test]
+fn an_unseen_story_aligns_as_well() {
+    // Written for the tests, never looked at while the aligner was built.
+    let gold: Value =
+        serde_json::from_str(include_str!("fixtures/unseen/align-gold.json")).unwrap();
+    let (a, b) = (
+        fixture("harbour-original.txt"),
+        fixture("harbour-paraphrase.txt"),
+    );
+    let (left, right) = (compare::sentences(&a), compare::sentences(&b));
+    let comparison = run(&left, &right);
+    let scores = score_against_gold(&gold, &left, &right, &comparison);
+    assert!(
+        scores.strict_f1 >= 0.95,
+        "strict F1 {:.3}",
+        scores.strict_f1
+    );
+    assert_eq!(scores.lax_recall, 1.0);
+    assert_eq!((scores.unpaired_ok, scores.unpaired_total), (2, 2));
+    let moved: Vec<_> = comparison
+        .alignment
+        .links
+        .iter()
+        .filter(|k| k.kind == LinkKind::Moved)
+        .collect();
+    assert_eq!(moved.len(), 1, "the council vote moved after the critics");
+}
+
+// ---- Generated variants ---------------------------------------------------
+
+/// A small deterministic generator for the perturbations.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+/// Sentences of every seed and their paragraphs, as test material: the
+/// perturbations know nothing about what the texts say.
+fn material() -> Vec<(Vec<String>, Vec<usize>)> {
+    let mut articles = corpus::seeds();
+    articles.push(fixture("harbour-original.txt"));
+    articles
+        .iter()
+        .map(|a| {
+            let texts = compare::sentences(a)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            let paragraphs = a.sentences.iter().map(|s| s.paragraph).collect();
+            (texts, paragraphs)
+        })
+        .collect()
+}
+
+/// Pair recall and precision against known pairs.
+fn pair_scores(comparison: &Comparison, truth: &HashSet<(usize, usize)>) -> (f64, f64) {
+    let found: HashSet<(usize, usize)> = comparison
+        .alignment
+        .links
+        .iter()
+        .flat_map(|k| {
+            k.left
+                .iter()
+                .flat_map(move |&i| k.right.iter().map(move |&j| (i, j)))
+        })
+        .collect();
+    let hit = truth.intersection(&found).count() as f64;
+    (
+        hit / truth.len().max(1) as f64,
+        hit / found.len().max(1) as f64,
+    )
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn shuffled_paragraphs_are_found_as_moves() {
+    let mut rng = Rng(0x5eed);
+    let (mut moved_total, mut moved_found) = (0usize, 0usize);
+    for (texts, paragraphs) in material() {
+        // Paragraphs as blocks of sentences (one-paragraph texts in blocks of 3).
+        let mut blocks: Vec<Vec<usize>> = Vec::new();
+        for (i, &p) in paragraphs.iter().enumerate() {
+            let new_block = blocks.is_empty()
+                || (paragraphs.iter().all(|&q| q == 0) && blocks.last().unwrap().len() == 3)
+                || (i > 0 && paragraphs[i - 1] != p);
+            if new_block {
+                blocks.push(Vec::new());
+            }
+            blocks.last_mut().unwrap().push(i);
+        }
+        for round in 0..4 {
+            let mut order: Vec<usize> = (0..blocks.len()).collect();
+            for k in (1..order.len()).rev() {
+                if rng.chance(40 + 15 * round) {
+                    let other = rng.below(k + 1);
+                    order.swap(k, other);
+                }
+            }
+            let right_of: Vec<usize> = order
+                .iter()
+                .flat_map(|&b| blocks[b].iter().copied())
+                .collect();
+            let right: Vec<&str> = right_of.iter().map(|&i| texts[i].as_str()).collect();
+            let left = strs(&texts);
+            let comparison = run(&left, &right);
+            let position: HashMap<usize, usize> =
+                right_of.iter().enumerate().map(|(j, &i)| (i, j)).collect();
+            // Sentences whose block left its place in the longest in-order chain.
+            let in_place = longest_increasing(&order);
+            for (b, block) in blocks.iter().enumerate() {
+                if in_place.contains(&b) {
+                    continue;
+                }
+                for &i in block {
+                    moved_total += 1;
+                    let j = position[&i];
+                    if comparison
+                        .alignment
+                        .links
+                        .iter()
+                        .any(|k| k.left.contains(&i) && k.right.contains(&j))
+                    {
+                        moved_found += 1;
+                    }
+                }
+            }
+            // Links that are not marked moved stand in order on both sides.
+            let mut in_order: Vec<(usize, usize)> = comparison
+                .alignment
+                .links
+                .iter()
+                .filter(|k| k.kind != LinkKind::Moved && !k.left.is_empty() && !k.right.is_empty())
+                .map(|k| (k.left[0], k.right[0]))
+                .collect();
+            in_order.sort_unstable();
+            assert!(
+                in_order.windows(2).all(|w| w[0].1 < w[1].1),
+                "an unmarked link is out of order"
+            );
+        }
+    }
+    let recall = moved_found as f64 / moved_total as f64;
+    println!("moved-sentence recall {recall:.3} over {moved_total} moved sentences");
+    assert!(recall >= 0.95, "moved-sentence recall {recall:.3}");
+}
+
+/// Indices of a longest increasing subsequence of `values` (block numbers).
+fn longest_increasing(order: &[usize]) -> HashSet<usize> {
+    let n = order.len();
+    let mut length = vec![1usize; n];
+    let mut previous = vec![usize::MAX; n];
+    for i in 0..n {
+        for j in 0..i {
+            if order[j] < order[i] && length[j] + 1 > length[i] {
+                length[i] = length[j] + 1;
+                previous[i] = j;
+            }
+        }
+    }
+    let mut at = (0..n).max_by_key(|&i| length[i]);
+    let mut chain = HashSet::new();
+    while let Some(i) = at.filter(|&i| i != usize::MAX) {
+        chain.insert(order[i]);
+        at = Some(previous[i]);
+    }
+    chain
+}
+
+#[test]
+fn split_and_merged_sentences_become_one_to_two_links() {
+    let mut rng = Rng(0xabcd);
+    let (mut truth_total, mut found_total, mut precision_sum, mut runs) = (0usize, 0usize, 0.0, 0);
+    for (texts, _) in material() {
+        let mut right: Vec<String> = Vec::new();
+        let mut truth = HashSet::new();
+        let mut i = 0;
+        while i < texts.len() {
+            let text = &texts[i];
+            let comma = text.find(", ").filter(|&c| c > 20 && text.len() - c > 20);
+            if let (Some(c), true) = (comma, rng.chance(30)) {
+                // Split at a comma: one left sentence, two right ones.
+                let first = format!("{}.", &text[..c]);
+                let mut second = text[c + 2..].to_owned();
+                second.replace_range(..1, &second[..1].to_uppercase());
+                truth.insert((i, right.len()));
+                truth.insert((i, right.len() + 1));
+                right.push(first);
+                right.push(second);
+                i += 1;
+            } else if i + 1 < texts.len() && rng.chance(20) {
+                // Merge two sentences into one.
+                let merged = format!(
+                    "{} {}",
+                    text.trim_end_matches('.'),
+                    lowercase_first(&texts[i + 1])
+                );
+                truth.insert((i, right.len()));
+                truth.insert((i + 1, right.len()));
+                right.push(merged);
+                i += 2;
+            } else {
+                truth.insert((i, right.len()));
+                right.push(text.clone());
+                i += 1;
+            }
+        }
+        let comparison = run(&strs(&texts), &strs(&right));
+        let (recall, precision) = pair_scores(&comparison, &truth);
+        truth_total += truth.len();
+        found_total += (recall * truth.len() as f64).round() as usize;
+        precision_sum += precision;
+        runs += 1;
+        let kinds: HashSet<(usize, usize)> = comparison
+            .alignment
+            .links
+            .iter()
+            .map(|k| (k.left.len(), k.right.len()))
+            .collect();
+        assert!(
+            kinds.contains(&(1, 2)) || kinds.contains(&(2, 1)),
+            "no split or merge was linked as one"
+        );
+    }
+    let recall = found_total as f64 / truth_total as f64;
+    let precision = precision_sum / runs as f64;
+    println!("split/merge: pair recall {recall:.3}, precision {precision:.3}");
+    assert!(recall >= 0.95, "recall {recall:.3}");
+    assert!(precision >= 0.95, "precision {precision:.3}");
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[test]
+fn dropped_and_inserted_sentences_stay_one_sided() {
+    let mut rng = Rng(0x1234_5678);
+    let all = material();
+    for (k, (texts, _)) in all.iter().enumerate() {
+        // Sentences from another story are inserted.
+        let foreign = &all[(k + 2) % all.len()].0;
+        let mut right: Vec<String> = Vec::new();
+        let mut truth = HashSet::new();
+        let mut dropped = HashSet::new();
+        let mut inserted = HashSet::new();
+        for (i, text) in texts.iter().enumerate() {
+            if rng.chance(15) {
+                dropped.insert(i);
+                continue;
+            }
+            if rng.chance(15) {
+                inserted.insert(right.len());
+                right.push(foreign[rng.below(foreign.len())].clone());
+            }
+            truth.insert((i, right.len()));
+            right.push(text.clone());
+        }
+        let comparison = run(&strs(texts), &strs(&right));
+        let (recall, precision) = pair_scores(&comparison, &truth);
+        assert!(
+            recall >= 0.97 && precision >= 0.97,
+            "recall {recall:.3} precision {precision:.3}"
+        );
+        for link in &comparison.alignment.links {
+            if link.left.iter().any(|i| dropped.contains(i)) {
+                assert_eq!(
+                    link.kind,
+                    LinkKind::Deleted,
+                    "a dropped sentence was paired: {link:?}"
+                );
+            }
+            if link.right.iter().any(|j| inserted.contains(j)) {
+                assert_eq!(
+                    link.kind,
+                    LinkKind::Inserted,
+                    "an inserted sentence was paired: {link:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Respells capitalised words the way transliterations differ.
+fn respell(word: &str, rng: &mut Rng) -> String {
+    let lower = word.to_lowercase();
+    let variants = [
+        lower.replacen('s', "ss", 1),
+        lower.replacen("sh", "ch", 1),
+        lower.replacen('y', "j", 1),
+        format!("{lower}e"),
+        lower.replacen("ch", "tch", 1),
+    ];
+    let options: Vec<&String> = variants.iter().filter(|v| **v != lower).collect();
+    let pick = options
+        .get(rng.below(options.len()))
+        .map_or(lower.clone(), |v| (*v).clone());
+    let mut out = pick;
+    out.replace_range(..1, &out[..1].to_uppercase());
+    out
+}
+
+fn rewrite_words(text: &str, mut change: impl FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for range in corpus::segment::words(text) {
+        out.push_str(&text[at..range.start]);
+        let word = &text[range.clone()];
+        out.push_str(&change(word).unwrap_or_else(|| word.to_owned()));
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[test]
+fn respelt_names_and_changed_numbers_still_align_and_show() {
+    let mut rng = Rng(0x9999);
+    let (mut pairs, mut found, mut shown, mut changed_links) = (0usize, 0usize, 0usize, 0usize);
+    for (texts, _) in material() {
+        let right: Vec<String> = texts
+            .iter()
+            .map(|t| {
+                rewrite_words(t, |w| {
+                    let first = w.chars().next()?;
+                    if first.is_uppercase() && w.len() > 4 && rng.chance(60) {
+                        Some(respell(w, &mut rng))
+                    } else if first.is_ascii_digit() && rng.chance(70) {
+                        let n: u64 = w
+                            .chars()
+                            .filter(char::is_ascii_digit)
+                            .collect::<String>()
+                            .parse()
+                            .ok()?;
+                        Some((n + 1 + rng.below(9) as u64).to_string())
+                    } else {
+                        None
+                    }
+                })
+            })
+            .collect();
+        let truth: HashSet<(usize, usize)> = (0..texts.len()).map(|i| (i, i)).collect();
+        let comparison = run(&strs(&texts), &strs(&right));
+        let (recall, _) = pair_scores(&comparison, &truth);
+        pairs += truth.len();
+        found += (recall * truth.len() as f64).round() as usize;
+        for (link, ops) in comparison.alignment.links.iter().zip(&comparison.ops) {
+            if link.left.len() == 1
+                && link.right.len() == 1
+                && texts[link.left[0]] != right[link.right[0]]
+            {
+                changed_links += 1;
+                if ops.iter().any(|o| o.op == OpKind::Delete)
+                    && ops.iter().any(|o| o.op == OpKind::Insert)
+                {
+                    shown += 1;
+                }
+            }
+        }
+    }
+    let recall = found as f64 / pairs as f64;
+    println!(
+        "respelt/renumbered: pair recall {recall:.3}; {shown}/{changed_links} changes shown in the word diff"
+    );
+    assert!(recall >= 0.98, "recall {recall:.3}");
+    assert_eq!(shown, changed_links);
+}

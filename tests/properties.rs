@@ -1,0 +1,178 @@
+//! Properties of the comparison engine, over generated texts:
+//! the operations rebuild both texts, every sentence stands in exactly one
+//! link, identical inputs give only equal links, and swapping the sides
+//! mirrors the links.
+
+use proptest::prelude::*;
+
+use spacefilm::compare::{self, Budget, CompareOptions, Comparison, DiffOptions, LinkKind, diff};
+
+const WORDS: &[&str] = &[
+    "the",
+    "crew",
+    "film",
+    "space",
+    "Russia",
+    "orbit",
+    "launch",
+    "said",
+    "twelve",
+    "12",
+    "3,000",
+    "Peresild",
+    "Peressild",
+    "“quoted”",
+    "Russia's",
+    "isn't",
+    "е́ж",
+    "上一",
+    "—",
+    "(ISS)",
+    "on",
+    "Oct.",
+    "budget",
+    "a",
+    "to",
+    "director",
+    "Moscow",
+    "days",
+    "first",
+    "rocket",
+];
+
+fn sentence() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(prop::sample::select(WORDS), 1..10),
+        prop::sample::select(&[".", "?", "!", ""][..]),
+    )
+        .prop_map(|(words, end)| format!("{}{end}", words.join(" ")))
+}
+
+fn text() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(sentence(), 0..20)
+}
+
+/// A right side made from the left by dropping, duplicating, editing and
+/// moving sentences, so that alignments have something to find.
+fn edited(left: Vec<String>) -> impl Strategy<Value = (Vec<String>, Vec<String>)> {
+    let n = left.len();
+    (
+        prop::collection::vec(0u8..6, n),
+        prop::collection::vec(sentence(), n + 1),
+        any::<prop::sample::Index>(),
+    )
+        .prop_map(move |(actions, fresh, index)| {
+            let mut right = Vec::new();
+            for (k, text) in left.iter().enumerate() {
+                match actions[k] {
+                    0 => {}
+                    1 => {
+                        right.push(text.clone());
+                        right.push(fresh[k].clone());
+                    }
+                    2 => right.push(format!("{text} {}", fresh[k])),
+                    3 => right.push(text.replacen("the", "a", 1)),
+                    _ => right.push(text.clone()),
+                }
+            }
+            if right.len() > 2 {
+                let at = index.index(right.len());
+                let moved = right.remove(at);
+                right.push(moved);
+            }
+            right.push(fresh[n].clone());
+            (left.clone(), right)
+        })
+}
+
+fn pair() -> impl Strategy<Value = (Vec<String>, Vec<String>)> {
+    prop_oneof![(text(), text()), text().prop_flat_map(edited),]
+}
+
+fn run(left: &[String], right: &[String]) -> Comparison {
+    let l: Vec<&str> = left.iter().map(String::as_str).collect();
+    let r: Vec<&str> = right.iter().map(String::as_str).collect();
+    compare::compare_sentences(&l, &r, CompareOptions::default(), &Budget::unlimited())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn operations_rebuild_both_texts((left, right) in pair()) {
+        let comparison = run(&left, &right);
+        let l: Vec<&str> = left.iter().map(String::as_str).collect();
+        let r: Vec<&str> = right.iter().map(String::as_str).collect();
+        for (link, ops) in comparison.alignment.links.iter().zip(&comparison.ops) {
+            let (a, b) = diff::rebuild(ops);
+            prop_assert_eq!(a, compare::joined(&l, &link.left));
+            prop_assert_eq!(b, compare::joined(&r, &link.right));
+        }
+        // Also with case and punctuation ignored.
+        let ignoring = CompareOptions { diff: DiffOptions { ignore_case_and_punctuation: true } };
+        let relaxed = compare::compare_sentences(&l, &r, ignoring, &Budget::unlimited());
+        for (link, ops) in relaxed.alignment.links.iter().zip(&relaxed.ops) {
+            let (a, b) = diff::rebuild(ops);
+            prop_assert_eq!(a, compare::joined(&l, &link.left));
+            prop_assert_eq!(b, compare::joined(&r, &link.right));
+        }
+    }
+
+    #[test]
+    fn every_sentence_is_in_exactly_one_link((left, right) in pair()) {
+        let comparison = run(&left, &right);
+        let mut seen_left = vec![0; left.len()];
+        let mut seen_right = vec![0; right.len()];
+        for link in &comparison.alignment.links {
+            prop_assert!(!link.left.is_empty() || !link.right.is_empty());
+            for &i in &link.left { seen_left[i] += 1; }
+            for &j in &link.right { seen_right[j] += 1; }
+            let expected = match (link.left.is_empty(), link.right.is_empty()) {
+                (false, true) => Some(LinkKind::Deleted),
+                (true, false) => Some(LinkKind::Inserted),
+                _ => None,
+            };
+            if let Some(kind) = expected {
+                prop_assert_eq!(link.kind, kind);
+            }
+        }
+        prop_assert!(seen_left.iter().all(|&c| c == 1), "left coverage {:?}", seen_left);
+        prop_assert!(seen_right.iter().all(|&c| c == 1), "right coverage {:?}", seen_right);
+    }
+
+    #[test]
+    fn identical_inputs_give_only_equal_links(text in text()) {
+        let comparison = run(&text, &text);
+        for link in &comparison.alignment.links {
+            prop_assert_eq!(link.kind, LinkKind::Equal);
+            prop_assert_eq!(&link.left, &link.right);
+        }
+        prop_assert_eq!(comparison.alignment.links.len(), text.len());
+    }
+
+    #[test]
+    fn swapping_the_sides_mirrors_the_links((left, right) in pair()) {
+        let forward = run(&left, &right);
+        let backward = run(&right, &left);
+        let mirror = |kind: LinkKind| match kind {
+            LinkKind::Deleted => LinkKind::Inserted,
+            LinkKind::Inserted => LinkKind::Deleted,
+            other => other,
+        };
+        let mut a: Vec<(Vec<usize>, Vec<usize>, LinkKind)> = forward
+            .alignment
+            .links
+            .iter()
+            .map(|k| (k.left.clone(), k.right.clone(), k.kind))
+            .collect();
+        let mut b: Vec<(Vec<usize>, Vec<usize>, LinkKind)> = backward
+            .alignment
+            .links
+            .iter()
+            .map(|k| (k.right.clone(), k.left.clone(), mirror(k.kind)))
+            .collect();
+        a.sort();
+        b.sort();
+        prop_assert_eq!(a, b);
+    }
+}
