@@ -104,3 +104,188 @@ pub fn lines(lines: usize, seed: u64) -> String {
     }
     out
 }
+
+/// Function words, drawn often.
+const FUNCTION: &[&str] = &[
+    "the", "a", "of", "to", "in", "and", "that", "for", "on", "with", "as", "was", "is", "by",
+    "at", "from", "his", "her", "it", "which", "had", "has", "been", "were", "would", "their",
+    "an", "not", "but", "they", "this", "be", "are", "or", "who", "after", "its", "said",
+];
+
+/// A Zipf-distributed vocabulary of invented content words, as in real text:
+/// a few frequent, most rare.
+pub struct Vocabulary {
+    words: Vec<String>,
+    cumulative: Vec<f64>,
+}
+
+impl Vocabulary {
+    pub fn new(size: usize, seed: u64) -> Vocabulary {
+        const SYLLABLES: &[&str] = &[
+            "ka", "ro", "mi", "sen", "tal", "vor", "pe", "lin", "dra", "go", "nis", "ur", "bel",
+            "ost", "fa", "qui", "zen", "mar", "tri", "ova",
+        ];
+        let mut rng = Rng::new(seed);
+        let mut words = Vec::with_capacity(size);
+        let mut seen = std::collections::HashSet::new();
+        while words.len() < size {
+            let n = 2 + rng.below(3);
+            let mut word: String = (0..n)
+                .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+                .collect();
+            if rng.below(8) == 0 {
+                word[..1].make_ascii_uppercase();
+            }
+            if seen.insert(word.clone()) {
+                words.push(word);
+            }
+        }
+        let mut total = 0.0;
+        let cumulative = (1..=size)
+            .map(|rank| {
+                total += 1.0 / rank as f64;
+                total
+            })
+            .collect();
+        Vocabulary { words, cumulative }
+    }
+
+    pub fn word(&self, rng: &mut Rng) -> &str {
+        let total = *self.cumulative.last().unwrap();
+        let x = (rng.next() >> 11) as f64 / (1u64 << 53) as f64 * total;
+        let rank = self
+            .cumulative
+            .partition_point(|&c| c < x)
+            .min(self.words.len() - 1);
+        &self.words[rank]
+    }
+}
+
+/// A news-like document as paragraphs of sentences, about `words` words.
+pub fn document(words: usize, vocabulary: &Vocabulary, seed: u64) -> Vec<Vec<String>> {
+    let mut rng = Rng::new(seed);
+    let mut paragraphs = Vec::new();
+    let mut count = 0;
+    while count < words {
+        let sentences = 1 + rng.below(4);
+        let mut paragraph = Vec::new();
+        for _ in 0..sentences {
+            let n = 8 + rng.below(22);
+            let sentence: Vec<String> = (0..n)
+                .map(|_| {
+                    if rng.below(10) < 4 {
+                        FUNCTION[rng.below(FUNCTION.len())].to_owned()
+                    } else {
+                        vocabulary.word(&mut rng).to_owned()
+                    }
+                })
+                .collect();
+            count += n;
+            paragraph.push(capitalise(&sentence.join(" ")) + ".");
+        }
+        paragraphs.push(paragraph);
+    }
+    paragraphs
+}
+
+fn capitalise(text: &str) -> String {
+    let mut out = text.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
+
+/// A version with a word changed in one sentence in fifty.
+pub fn near_identical(
+    document: &[Vec<String>],
+    vocabulary: &Vocabulary,
+    seed: u64,
+) -> Vec<Vec<String>> {
+    let mut rng = Rng::new(seed);
+    document
+        .iter()
+        .map(|p| {
+            p.iter()
+                .map(|s| {
+                    if rng.below(50) == 0 {
+                        let mut words: Vec<String> = s.split(' ').map(str::to_owned).collect();
+                        let k = 1 + rng.below(words.len() - 1);
+                        words[k] = vocabulary.word(&mut rng).to_owned();
+                        words.join(" ")
+                    } else {
+                        s.clone()
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A paraphrase-like version: a fifth of the sentences reworded, some split
+/// or merged, one paragraph in twenty moved.
+pub fn paraphrased(
+    document: &[Vec<String>],
+    vocabulary: &Vocabulary,
+    seed: u64,
+) -> Vec<Vec<String>> {
+    let mut rng = Rng::new(seed);
+    let mut paragraphs: Vec<Vec<String>> = Vec::with_capacity(document.len());
+    for paragraph in document {
+        let mut out: Vec<String> = Vec::new();
+        let mut k = 0;
+        while k < paragraph.len() {
+            let sentence = &paragraph[k];
+            let roll = rng.below(100);
+            if roll < 20 {
+                // Reworded: a third of the words replaced, two swapped.
+                let mut words: Vec<String> = sentence
+                    .trim_end_matches('.')
+                    .split(' ')
+                    .map(str::to_owned)
+                    .collect();
+                for w in words.iter_mut().skip(1) {
+                    if rng.below(3) == 0 {
+                        *w = vocabulary.word(&mut rng).to_owned();
+                    }
+                }
+                let a = rng.below(words.len());
+                let b = rng.below(words.len());
+                words.swap(a, b);
+                out.push(capitalise(&words.join(" ")) + ".");
+            } else if roll < 23 {
+                // Split in two.
+                let words: Vec<&str> = sentence.trim_end_matches('.').split(' ').collect();
+                let cut = words.len() / 2;
+                out.push(capitalise(&words[..cut].join(" ")) + ".");
+                out.push(capitalise(&words[cut..].join(" ")) + ".");
+            } else if roll < 26 && k + 1 < paragraph.len() {
+                // Merged with the next.
+                out.push(format!(
+                    "{} {}",
+                    sentence.trim_end_matches('.'),
+                    paragraph[k + 1].to_lowercase()
+                ));
+                k += 1;
+            } else {
+                out.push(sentence.clone());
+            }
+            k += 1;
+        }
+        paragraphs.push(out);
+    }
+    // One paragraph in twenty moves elsewhere.
+    let moves = paragraphs.len() / 20;
+    for _ in 0..moves {
+        let from = rng.below(paragraphs.len());
+        let paragraph = paragraphs.remove(from);
+        let to = rng.below(paragraphs.len() + 1);
+        paragraphs.insert(to, paragraph);
+    }
+    paragraphs
+}
+
+/// The sentences of a document, in order.
+pub fn sentences(document: &[Vec<String>]) -> Vec<&str> {
+    document.iter().flatten().map(String::as_str).collect()
+}

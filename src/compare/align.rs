@@ -15,11 +15,12 @@
 //! computed in a canonical orientation and mirrored, so swapping the sides
 //! mirrors the links exactly.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Serialize;
 
-use super::similarity::{self, Interner, Profile, Weights};
+use super::candidates::{self, Candidates};
+use super::sides::{Scored, Sides};
 use super::{Budget, Coarse};
 
 /// Pairs less similar than this are better left unpaired.
@@ -38,9 +39,8 @@ const LENGTH_PRIOR: f32 = 0.04;
 /// ones in a band around their diagonal.
 const MAX_FULL_GAP: usize = 40_000;
 const BAND: usize = 24;
-/// Features in more sentences than this (or than √N) do not propose
-/// candidate pairs; they still count in the similarity.
-const MAX_CANDIDATE_DF: usize = 48;
+/// Pairs at least this similar, each the other's best match, are clear.
+const CLEAR_PAIR: f32 = 0.6;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -120,10 +120,16 @@ pub fn align(left: &[&str], right: &[&str], budget: &Budget) -> Alignment {
 }
 
 fn align_oriented(left: &[&str], right: &[&str], budget: &Budget) -> Alignment {
-    let mut sides = Sides::new(left, right);
-    let candidates = sides.candidates();
-    let anchors = chain(&sides.anchors(&candidates));
-    sides.reserve_moves(&candidates, &anchors);
+    let sides = Sides::new(left, right);
+    let candidates = Candidates::build(&sides);
+    let mut aligner = Aligner {
+        sides: &sides,
+        candidates: &candidates,
+        reserved_left: HashSet::default(),
+        reserved_right: HashSet::default(),
+    };
+    let anchors = chain(&aligner.anchors());
+    aligner.reserve_moves(&anchors);
 
     let mut coarse = None;
     let path = if budget.expired() {
@@ -132,7 +138,7 @@ fn align_oriented(left: &[&str], right: &[&str], budget: &Budget) -> Alignment {
         ));
         anchor_path(&anchors, left.len(), right.len())
     } else {
-        match sides.dynamic_programme(&anchors, &candidates, budget) {
+        match aligner.dynamic_programme(&anchors, budget) {
             Some(path) => path,
             None => {
                 coarse = Some(Coarse::align(
@@ -144,7 +150,7 @@ fn align_oriented(left: &[&str], right: &[&str], budget: &Budget) -> Alignment {
     };
     let mut links = path;
     if coarse.is_none() {
-        links = sides.pair_moves(links, &candidates);
+        links = aligner.pair_moves(links);
     }
     for link in &mut links {
         link.kind = kind_of(link, left, right);
@@ -187,69 +193,56 @@ fn kind_of(link: &Link, left: &[&str], right: &[&str]) -> LinkKind {
     }
 }
 
-/// Profiles, weights and merged profiles of both sides.
-struct Sides {
-    left: Vec<Profile>,
-    right: Vec<Profile>,
-    /// Profiles of sentence i and i+1 together.
-    left_pairs: Vec<Profile>,
-    right_pairs: Vec<Profile>,
-    weights: Weights,
-    stopwords: HashSet<u32>,
+/// The state of one alignment.
+struct Aligner<'a> {
+    sides: &'a Sides,
+    candidates: &'a Candidates,
     /// Sentences of clear pairs that stand out of order: the programme
     /// leaves them for the move pass rather than pair them with a lookalike.
     reserved_left: HashSet<usize>,
     reserved_right: HashSet<usize>,
 }
 
-/// Pairs at least this similar, each the other's best match, are clear.
-const CLEAR_PAIR: f32 = 0.6;
-
-/// Similarities of the pairs worth scoring, by (left, right).
-type Candidates = HashMap<(u32, u32), f32>;
-
-impl Sides {
-    fn new(left: &[&str], right: &[&str]) -> Sides {
-        let mut interner = Interner::default();
-        let left: Vec<Profile> = left
-            .iter()
-            .map(|s| similarity::profile(s, &mut interner))
-            .collect();
-        let right: Vec<Profile> = right
-            .iter()
-            .map(|s| similarity::profile(s, &mut interner))
-            .collect();
-        let stopwords: HashSet<u32> = STOPWORD_PROBE
-            .iter()
-            .map(|w| interner.id(w))
-            .collect::<HashSet<u32>>();
-        let stop_list: Vec<u32> = stopwords.iter().copied().collect();
-        let weights = Weights::new(left.iter().chain(&right), &interner, &stop_list);
-        let pairs = |profiles: &[Profile]| -> Vec<Profile> {
-            profiles
-                .windows(2)
-                .map(|w| similarity::merge(&w[0], &w[1]))
+impl Aligner<'_> {
+    /// Identical sentences, unique on both sides, and pairs joined by a word
+    /// that occurs once on each side.
+    fn anchors(&self) -> Vec<(usize, usize, f32)> {
+        let unique = |side: &[Scored]| -> HashMap<u64, usize> {
+            let mut count: HashMap<u64, (usize, usize)> = HashMap::default();
+            for (i, scored) in side.iter().enumerate() {
+                count.entry(scored.profile.folded_hash).or_insert((0, i)).0 += 1;
+            }
+            count
+                .into_iter()
+                .filter(|(_, (c, _))| *c == 1)
+                .map(|(h, (_, i))| (h, i))
                 .collect()
         };
-        Sides {
-            left_pairs: pairs(&left),
-            right_pairs: pairs(&right),
-            left,
-            right,
-            weights,
-            stopwords,
-            reserved_left: HashSet::new(),
-            reserved_right: HashSet::new(),
+        let left_unique = unique(&self.sides.left);
+        let right_unique = unique(&self.sides.right);
+        let mut anchors: Vec<(usize, usize, f32)> = left_unique
+            .iter()
+            .filter_map(|(hash, &i)| right_unique.get(hash).map(|&j| (i, j)))
+            .filter(|&(i, _)| !self.sides.left[i].profile.features.is_empty())
+            .map(|(i, j)| (i, j, 1.0))
+            .collect();
+        for (i, j) in candidates::once_only_words(self.sides) {
+            if let Some(s) = self.candidates.get(i, j).filter(|&s| s >= MIN_ANCHOR) {
+                anchors.push((i, j, s));
+            }
         }
+        anchors.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.total_cmp(&a.2)));
+        anchors.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        anchors
     }
 
     /// Reserves the clear pairs (mutual best matches) that the anchor chain
     /// puts out of order: they are moves.
-    fn reserve_moves(&mut self, candidates: &Candidates, anchors: &[(usize, usize, f32)]) {
-        let mut best_left: HashMap<u32, (f32, u32)> = HashMap::new();
-        let mut best_right: HashMap<u32, (f32, u32)> = HashMap::new();
-        for (&(i, j), &s) in candidates {
-            let better = |current: Option<&(f32, u32)>, other: u32| {
+    fn reserve_moves(&mut self, anchors: &[(usize, usize, f32)]) {
+        let mut best_left: HashMap<usize, (f32, usize)> = HashMap::default();
+        let mut best_right: HashMap<usize, (f32, usize)> = HashMap::default();
+        for (i, j, s) in self.candidates.iter() {
+            let better = |current: Option<&(f32, usize)>, other: usize| {
                 current.is_none_or(|&(t, o)| s > t || (s == t && other < o))
             };
             if better(best_left.get(&i), j) {
@@ -260,16 +253,18 @@ impl Sides {
             }
         }
         let chained: HashSet<(usize, usize)> = anchors.iter().map(|&(i, j, _)| (i, j)).collect();
+        // Anchors sorted by left: the right index of the anchor before and
+        // after each left position, found by binary search.
         for (&i, &(s, j)) in &best_left {
-            if s < CLEAR_PAIR || best_right.get(&j).is_none_or(|&(_, back)| back != i) {
+            if s < CLEAR_PAIR
+                || best_right.get(&j).is_none_or(|&(_, back)| back != i)
+                || chained.contains(&(i, j))
+            {
                 continue;
             }
-            let (i, j) = (i as usize, j as usize);
-            if chained.contains(&(i, j)) {
-                continue;
-            }
-            let before = anchors.iter().filter(|a| a.0 < i).map(|a| a.1).max();
-            let after = anchors.iter().filter(|a| a.0 > i).map(|a| a.1).min();
+            let at = anchors.partition_point(|a| a.0 < i);
+            let before = anchors[..at].iter().map(|a| a.1).max();
+            let after = anchors[at..].iter().find(|a| a.0 > i).map(|a| a.1);
             let fits = before.is_none_or(|b| b < j) && after.is_none_or(|a| a > j);
             if !fits {
                 self.reserved_left.insert(i);
@@ -278,169 +273,31 @@ impl Sides {
         }
     }
 
-    fn sim(&self, a: &Profile, b: &Profile) -> f32 {
-        similarity::similarity(a, b, &self.weights)
-    }
-
-    /// Pairs that share an informative feature or a soft key, with their
-    /// similarity.
-    fn candidates(&self) -> Candidates {
-        let n = self.left.len() + self.right.len();
-        let max_df = MAX_CANDIDATE_DF.max((n as f64).sqrt() as usize);
-        let mut index: HashMap<u32, Vec<u32>> = HashMap::new();
-        for (j, profile) in self.right.iter().enumerate() {
-            for key in self.keys(profile) {
-                index.entry(key).or_default().push(j as u32);
-            }
-        }
-        let mut left_df: HashMap<u32, usize> = HashMap::new();
-        for profile in &self.left {
-            for key in self.keys(profile) {
-                *left_df.entry(key).or_default() += 1;
-            }
-        }
-        // Sentences equal up to case and punctuation are always candidates,
-        // even when they hold nothing but function words ("It is.").
-        let mut same_text: HashMap<u64, Vec<u32>> = HashMap::new();
-        for (j, profile) in self.right.iter().enumerate() {
-            same_text
-                .entry(profile.folded_hash)
-                .or_default()
-                .push(j as u32);
-        }
-        let mut candidates = Candidates::new();
-        let mut seen: Vec<u32> = Vec::new();
-        for (i, profile) in self.left.iter().enumerate() {
-            seen.clear();
-            if let Some(list) = same_text.get(&profile.folded_hash) {
-                // Many copies of one sentence: the nearest by position.
-                let mut near = list.clone();
-                near.sort_by_key(|&j| (j as i64 - i as i64).unsigned_abs());
-                seen.extend(near.into_iter().take(max_df));
-            }
-            for key in self.keys(profile) {
-                let Some(list) = index.get(&key) else {
-                    continue;
-                };
-                if list.len() > max_df || left_df.get(&key).copied().unwrap_or(0) > max_df {
-                    continue;
-                }
-                seen.extend_from_slice(list);
-            }
-            seen.sort_unstable();
-            seen.dedup();
-            for &j in &seen {
-                let s = self.sim(profile, &self.right[j as usize]);
-                if s > 0.0 {
-                    candidates.insert((i as u32, j), s);
-                }
-            }
-        }
-        candidates
-    }
-
-    /// Informative features and soft keys of a profile.
-    fn keys<'a>(&'a self, profile: &'a Profile) -> impl Iterator<Item = u32> + 'a {
-        profile
-            .features
-            .iter()
-            .copied()
-            .filter(|f| !self.stopwords.contains(f))
-            .chain(profile.soft.iter().map(|&(key, _)| key | SOFT_BIT))
-    }
-
-    /// Identical sentences, and pairs joined by a word that occurs once on
-    /// each side, that are unique on both sides.
-    fn anchors(&self, candidates: &Candidates) -> Vec<(usize, usize, f32)> {
-        let mut anchors = Vec::new();
-        let unique = |profiles: &[Profile]| -> HashMap<u64, usize> {
-            let mut count: HashMap<u64, (usize, usize)> = HashMap::new();
-            for (i, p) in profiles.iter().enumerate() {
-                let entry = count.entry(p.folded_hash).or_insert((0, i));
-                entry.0 += 1;
-            }
-            count
-                .into_iter()
-                .filter(|(_, (c, _))| *c == 1)
-                .map(|(h, (_, i))| (h, i))
-                .collect()
-        };
-        let left_unique = unique(&self.left);
-        let right_unique = unique(&self.right);
-        for (hash, &i) in &left_unique {
-            if let Some(&j) = right_unique.get(hash)
-                && !self.left[i].features.is_empty()
-            {
-                anchors.push((i, j, 1.0));
-            }
-        }
-        let once = |profiles: &[Profile]| -> HashMap<u32, usize> {
-            let mut seen: HashMap<u32, (usize, usize)> = HashMap::new();
-            for (i, p) in profiles.iter().enumerate() {
-                for &f in &p.features {
-                    let entry = seen.entry(f).or_insert((0, i));
-                    entry.0 += 1;
-                }
-            }
-            seen.into_iter()
-                .filter(|(_, (c, _))| *c == 1)
-                .map(|(f, (_, i))| (f, i))
-                .collect()
-        };
-        let left_once = once(&self.left);
-        let right_once = once(&self.right);
-        let mut seen_pairs = HashSet::new();
-        for (feature, &i) in &left_once {
-            if self.stopwords.contains(feature) {
-                continue;
-            }
-            if let Some(&j) = right_once.get(feature)
-                && let Some(&s) = candidates.get(&(i as u32, j as u32))
-                && s >= MIN_ANCHOR
-                && seen_pairs.insert((i, j))
-            {
-                anchors.push((i, j, s));
-            }
-        }
-        anchors.sort_by_key(|a| (a.0, a.1));
-        anchors.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
-        anchors
-    }
-
-    fn pair_sim(&self, candidates: &Candidates, i: usize, j: usize) -> Option<f32> {
-        candidates.get(&(i as u32, j as u32)).copied()
-    }
-
-    /// The score of linking left sentences `i0..i1` with right `j0..j1`.
-    fn step_score(
-        &self,
-        candidates: &Candidates,
-        i0: usize,
-        di: usize,
-        j0: usize,
-        dj: usize,
-    ) -> Option<f32> {
+    /// The score of linking left sentences `i0..i0+di` with right
+    /// `j0..j0+dj`, or `None` when that link is not worth making.
+    fn step_score(&self, i0: usize, di: usize, j0: usize, dj: usize) -> Option<f32> {
         if (i0..i0 + di).any(|i| self.reserved_left.contains(&i))
             || (j0..j0 + dj).any(|j| self.reserved_right.contains(&j))
         {
             return None;
         }
-        let component = |a: usize, b: usize| self.pair_sim(candidates, a, b);
+        let sides = self.sides;
+        let component = |a: usize, b: usize| self.candidates.get(a, b);
         let (a, b, penalty) = match (di, dj) {
             (1, 1) => {
                 let s = component(i0, j0)?;
-                let prior = length_prior(&self.left[i0], &self.right[j0]);
+                let prior = length_prior(&sides.left[i0], &sides.right[j0]);
                 return (s >= MIN_PAIR).then_some(s - MIN_PAIR - prior);
             }
             (1, 2) => {
                 component(i0, j0)?;
                 component(i0, j0 + 1)?;
-                (&self.left[i0], &self.right_pairs[j0], MERGE_PENALTY)
+                (&sides.left[i0], &sides.right_pairs[j0], MERGE_PENALTY)
             }
             (2, 1) => {
                 component(i0, j0)?;
                 component(i0 + 1, j0)?;
-                (&self.left_pairs[i0], &self.right[j0], MERGE_PENALTY)
+                (&sides.left_pairs[i0], &sides.right[j0], MERGE_PENALTY)
             }
             (2, 2) => {
                 let found = [(i0, j0), (i0, j0 + 1), (i0 + 1, j0), (i0 + 1, j0 + 1)]
@@ -451,14 +308,14 @@ impl Sides {
                     return None;
                 }
                 (
-                    &self.left_pairs[i0],
-                    &self.right_pairs[j0],
+                    &sides.left_pairs[i0],
+                    &sides.right_pairs[j0],
                     DOUBLE_MERGE_PENALTY,
                 )
             }
             _ => return None,
         };
-        let s = self.sim(a, b);
+        let s = sides.similarity(a, b);
         (s >= MIN_PAIR).then(|| s - MIN_PAIR - penalty - length_prior(a, b))
     }
 
@@ -467,14 +324,13 @@ impl Sides {
     fn dynamic_programme(
         &self,
         anchors: &[(usize, usize, f32)],
-        candidates: &Candidates,
         budget: &Budget,
     ) -> Option<Vec<Link>> {
-        let (n, m) = (self.left.len(), self.right.len());
+        let (n, m) = (self.sides.left.len(), self.sides.right.len());
         let band = Band::around(anchors, n, m);
         const STEPS: [(usize, usize); 6] = [(1, 1), (1, 2), (2, 1), (2, 2), (1, 0), (0, 1)];
-        // score and step (index into STEPS, or NONE) per cell, row by row.
         const NONE: u8 = u8::MAX;
+        // Per row, the score and the step taken into each cell of the band.
         let mut score: Vec<Vec<f32>> = Vec::with_capacity(n + 1);
         let mut step: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
         for i in 0..=n {
@@ -482,9 +338,8 @@ impl Sides {
                 return None;
             }
             let (lo, hi) = band.rows[i];
-            let width = hi - lo + 1;
-            let mut row_score = vec![f32::NEG_INFINITY; width];
-            let mut row_step = vec![NONE; width];
+            let mut row_score = vec![f32::NEG_INFINITY; hi - lo + 1];
+            let mut row_step = vec![NONE; hi - lo + 1];
             for j in lo..=hi {
                 if i == 0 && j == 0 {
                     row_score[0] = 0.0;
@@ -506,7 +361,7 @@ impl Sides {
                     let gain = if di == 0 || dj == 0 {
                         0.0
                     } else {
-                        match self.step_score(candidates, pi, di, pj, dj) {
+                        match self.step_score(pi, di, pj, dj) {
                             Some(g) => g,
                             None => continue,
                         }
@@ -523,19 +378,16 @@ impl Sides {
             score.push(row_score);
             step.push(row_step);
         }
-
-        // Walk back from the end.
         let mut links = Vec::new();
         let (mut i, mut j) = (n, m);
         while i > 0 || j > 0 {
             let (lo, _) = band.rows[i];
-            let k = step[i][j - lo];
-            let (di, dj) = STEPS[usize::from(k)];
+            let (di, dj) = STEPS[usize::from(step[i][j - lo])];
             let (pi, pj) = (i - di, j - dj);
             let left: Vec<usize> = (pi..i).collect();
             let right: Vec<usize> = (pj..j).collect();
             let similarity = if di > 0 && dj > 0 {
-                self.link_similarity(candidates, &left, &right)
+                self.link_similarity(&left, &right)
             } else {
                 0.0
             };
@@ -551,29 +403,21 @@ impl Sides {
         Some(links)
     }
 
-    fn link_similarity(&self, candidates: &Candidates, left: &[usize], right: &[usize]) -> f32 {
-        let profile = |side: &[Profile], pairs: &[Profile], ix: &[usize]| -> Profile {
-            match ix {
-                [one] => side[*one].clone(),
-                [first, _] => pairs[*first].clone(),
-                _ => ix.iter().fold(Profile::default(), |acc, &k| {
-                    similarity::merge(&acc, &side[k])
-                }),
-            }
-        };
+    fn link_similarity(&self, left: &[usize], right: &[usize]) -> f32 {
         if let ([l], [r]) = (left, right)
-            && let Some(&s) = candidates.get(&(*l as u32, *r as u32))
+            && let Some(s) = self.candidates.get(*l, *r)
         {
             return s;
         }
-        let a = profile(&self.left, &self.left_pairs, left);
-        let b = profile(&self.right, &self.right_pairs, right);
-        self.sim(&a, &b)
+        let sides = self.sides;
+        let a = sides.span(&sides.left, &sides.left_pairs, left);
+        let b = sides.span(&sides.right, &sides.right_pairs, right);
+        sides.similarity(&a, &b)
     }
 
     /// Pairs sentences left unpaired that match out of order, then lets a
     /// moved link take in an unpaired neighbour that completes it.
-    fn pair_moves(&self, links: Vec<Link>, candidates: &Candidates) -> Vec<Link> {
+    fn pair_moves(&self, links: Vec<Link>) -> Vec<Link> {
         let lonely_left: HashSet<usize> = links
             .iter()
             .filter(|l| l.right.is_empty())
@@ -587,19 +431,18 @@ impl Sides {
         if lonely_left.is_empty() || lonely_right.is_empty() {
             return links;
         }
-        let mut pairs: Vec<(f32, usize, usize)> = candidates
+        let mut pairs: Vec<(f32, usize, usize)> = self
+            .candidates
             .iter()
-            .filter(|&(&(i, j), &s)| {
-                s >= MIN_MOVE
-                    && lonely_left.contains(&(i as usize))
-                    && lonely_right.contains(&(j as usize))
+            .filter(|&(i, j, s)| {
+                s >= MIN_MOVE && lonely_left.contains(&i) && lonely_right.contains(&j)
             })
-            .map(|(&(i, j), &s)| (s, i as usize, j as usize))
+            .map(|(i, j, s)| (s, i, j))
             .collect();
         // Best first; ties in a fixed order.
         pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-        let mut used_left = HashSet::new();
-        let mut used_right = HashSet::new();
+        let mut used_left = HashSet::default();
+        let mut used_right = HashSet::default();
         let mut moved: Vec<Link> = Vec::new();
         for (s, i, j) in pairs {
             if used_left.contains(&i) || used_right.contains(&j) {
@@ -637,8 +480,9 @@ impl Sides {
                 Some(l)
             })
             .collect();
+        let ordered = InOrder::new(&kept);
         for mut link in moved {
-            if in_order(&kept, &link) {
+            if ordered.fits(&link) {
                 link.kind = LinkKind::Changed;
             }
             kept.push(link);
@@ -658,21 +502,17 @@ impl Sides {
         let mut options: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
         for r in [j.wrapping_sub(1), j + 1] {
             if lonely_right.contains(&r) && !used_right.contains(&r) {
-                let mut right = vec![j, r];
-                right.sort_unstable();
-                options.push((vec![i], right));
+                options.push((vec![i], vec![j.min(r), j.max(r)]));
             }
         }
         for l in [i.wrapping_sub(1), i + 1] {
             if lonely_left.contains(&l) && !used_left.contains(&l) {
-                let mut left = vec![i, l];
-                left.sort_unstable();
-                options.push((left, vec![j]));
+                options.push((vec![i.min(l), i.max(l)], vec![j]));
             }
         }
         let mut best = (link.similarity + MERGE_PENALTY, None);
         for (left, right) in options {
-            let s = self.link_similarity(&HashMap::new(), &left, &right);
+            let s = self.link_similarity(&left, &right);
             if s > best.0 {
                 best = (s, Some((left, right)));
             }
@@ -687,21 +527,48 @@ impl Sides {
     }
 }
 
-/// Marks soft keys apart from features in the candidate index.
-const SOFT_BIT: u32 = 1 << 31;
+/// The in-order links (both sides, not moved), to tell whether a link found
+/// later fits between them.
+struct InOrder {
+    /// (first left, last right, first right) sorted by first left.
+    links: Vec<(usize, usize, usize)>,
+    /// Running maximum of the last right index, by position in `links`.
+    max_right: Vec<usize>,
+}
 
-/// Function words whose ids are looked up to weigh them down.
-const STOPWORD_PROBE: &[&str] = &[
-    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-    "been", "but", "by", "can", "could", "did", "do", "for", "from", "had", "has", "have", "he",
-    "her", "his", "i", "if", "in", "into", "is", "it", "its", "more", "most", "no", "not", "of",
-    "on", "one", "or", "our", "she", "so", "some", "than", "that", "the", "their", "them", "then",
-    "there", "these", "they", "this", "those", "to", "up", "was", "we", "were", "what", "when",
-    "which", "while", "who", "will", "with", "would", "you",
-];
+impl InOrder {
+    fn new(links: &[Link]) -> InOrder {
+        let mut ordered: Vec<(usize, usize, usize)> = links
+            .iter()
+            .filter(|k| !k.left.is_empty() && !k.right.is_empty() && k.kind != LinkKind::Moved)
+            .map(|k| (k.left[0], k.right[k.right.len() - 1], k.right[0]))
+            .collect();
+        ordered.sort_unstable();
+        let mut running = 0;
+        let max_right = ordered
+            .iter()
+            .map(|&(_, last, _)| {
+                running = running.max(last);
+                running
+            })
+            .collect();
+        InOrder {
+            links: ordered,
+            max_right,
+        }
+    }
 
-fn length_prior(a: &Profile, b: &Profile) -> f32 {
-    let ratio = (a.chars as f32 + 10.0) / (b.chars as f32 + 10.0);
+    fn fits(&self, link: &Link) -> bool {
+        let (l, r) = (link.left[0], link.right[0]);
+        let at = self.links.partition_point(|k| k.0 < l);
+        let before = at.checked_sub(1).map(|k| self.max_right[k]);
+        let after = self.links[at..].iter().find(|k| k.0 > l).map(|k| k.2);
+        before.is_none_or(|b| b < r) && after.is_none_or(|a| a > r)
+    }
+}
+
+fn length_prior(a: &Scored, b: &Scored) -> f32 {
+    let ratio = (a.profile.chars as f32 + 10.0) / (b.profile.chars as f32 + 10.0);
     LENGTH_PRIOR * ratio.ln().abs()
 }
 
@@ -863,24 +730,6 @@ fn anchor_path(anchors: &[(usize, usize, f32)], n: usize, m: usize) -> Vec<Link>
     }
     lonely(&mut links, (i..n).collect(), (j..m).collect());
     links
-}
-
-/// Whether a link found by the move pass fits between the links around it.
-fn in_order(links: &[Link], link: &Link) -> bool {
-    let (l, r) = (link.left[0], link.right[0]);
-    let before = links
-        .iter()
-        .filter(|k| !k.left.is_empty() && !k.right.is_empty() && k.kind != LinkKind::Moved)
-        .filter(|k| k.left[0] < l)
-        .map(|k| *k.right.last().unwrap_or(&0))
-        .max();
-    let after = links
-        .iter()
-        .filter(|k| !k.left.is_empty() && !k.right.is_empty() && k.kind != LinkKind::Moved)
-        .filter(|k| k.left[0] > l)
-        .map(|k| k.right[0])
-        .min();
-    before.is_none_or(|b| b < r) && after.is_none_or(|a| a > r)
 }
 
 /// Reading order: by the left side; a right-only link goes after the link

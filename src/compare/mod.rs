@@ -3,7 +3,9 @@
 //! returned a coarser result.
 
 pub mod align;
+mod candidates;
 pub mod diff;
+mod sides;
 pub mod similarity;
 pub mod tokens;
 

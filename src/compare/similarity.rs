@@ -3,8 +3,8 @@
 //! with a softer match for names spelt differently and for words that share
 //! a long prefix.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::{Hash, Hasher};
 
 use crate::corpus::segment;
 
@@ -34,7 +34,7 @@ pub struct Profile {
 /// Gives each distinct feature string a small number.
 #[derive(Debug, Default)]
 pub struct Interner {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
 }
 
 impl Interner {
@@ -56,57 +56,103 @@ impl Interner {
     }
 }
 
-/// Builds the profile of one sentence.
-pub fn profile(text: &str, interner: &mut Interner) -> Profile {
-    let mut features = Vec::new();
-    let mut soft = Vec::new();
-    let mut hasher = DefaultHasher::new();
-    let mut key = String::new();
-    for range in segment::words(text) {
-        let raw = &text[range];
-        let folded = tokens::fold(raw);
-        folded.hash(&mut hasher);
-        let (base, expansion) = tokens::split_contraction(&folded);
-        for word in std::iter::once(base).chain(expansion) {
-            let feature = match tokens::number_value(word) {
-                Some(value) => {
-                    key.clear();
-                    key.push('#');
-                    key.push_str(&value.to_string());
-                    interner.id(&key)
+/// What one distinct word contributes to a profile, worked out once per
+/// comparison: texts repeat their words, and folding, stemming and
+/// transliteration keys are the costly part of building profiles.
+#[derive(Clone, Copy)]
+struct WordInfo {
+    /// The word and the second word of a contraction (`isn't` → is, not).
+    features: [u32; 2],
+    feature_count: u8,
+    /// Soft keys, with the feature each belongs to.
+    soft: [(u32, u32); 4],
+    soft_count: u8,
+    /// Hash of the folded word.
+    folded: u64,
+}
+
+/// Builds profiles, sharing one vocabulary between both sides.
+#[derive(Default)]
+pub struct Profiler<'a> {
+    pub interner: Interner,
+    words: FxHashMap<&'a str, WordInfo>,
+}
+
+impl<'a> Profiler<'a> {
+    /// The profile of one sentence.
+    pub fn profile(&mut self, text: &'a str) -> Profile {
+        let mut features = Vec::new();
+        let mut soft = Vec::new();
+        let mut hasher = FxHasher::default();
+        for range in segment::words(text) {
+            let raw = &text[range];
+            let info = match self.words.get(raw) {
+                Some(info) => *info,
+                None => {
+                    let info = word_info(raw, &mut self.interner);
+                    self.words.insert(raw, info);
+                    info
                 }
-                None => interner.id(tokens::stem(word)),
             };
-            features.push(feature);
-            if tokens::number_value(word).is_some() || word.chars().count() < 4 {
-                continue;
-            }
-            if tokens::looks_like_name(raw) {
-                key.clear();
-                key.push('~');
-                key.push_str(&tokens::translit_key(raw));
-                if key.len() > 3 {
-                    soft.push((interner.id(&key), feature));
-                }
-            }
-            if word.chars().count() >= PREFIX_LEN + 2 {
-                key.clear();
-                key.push('^');
-                key.extend(word.chars().take(PREFIX_LEN));
-                soft.push((interner.id(&key), feature));
-            }
+            hasher.write_u64(info.folded);
+            features.extend_from_slice(&info.features[..usize::from(info.feature_count)]);
+            soft.extend_from_slice(&info.soft[..usize::from(info.soft_count)]);
+        }
+        features.sort_unstable();
+        features.dedup();
+        soft.sort_unstable();
+        soft.dedup();
+        Profile {
+            features,
+            soft,
+            folded_hash: hasher.finish(),
+            chars: text.chars().count(),
         }
     }
-    features.sort_unstable();
-    features.dedup();
-    soft.sort_unstable();
-    soft.dedup();
-    Profile {
-        features,
-        soft,
-        folded_hash: hasher.finish(),
-        chars: text.chars().count(),
+}
+
+fn word_info(raw: &str, interner: &mut Interner) -> WordInfo {
+    let folded = tokens::fold(raw);
+    let mut hasher = FxHasher::default();
+    folded.hash(&mut hasher);
+    let mut info = WordInfo {
+        features: [0; 2],
+        feature_count: 0,
+        soft: [(0, 0); 4],
+        soft_count: 0,
+        folded: hasher.finish(),
+    };
+    let (base, expansion) = tokens::split_contraction(&folded);
+    let mut key = String::new();
+    for word in std::iter::once(base).chain(expansion) {
+        let number = tokens::number_value(word);
+        let feature = match number {
+            Some(value) => interner.id(&format!("#{value}")),
+            None => interner.id(tokens::stem(word)),
+        };
+        info.features[usize::from(info.feature_count)] = feature;
+        info.feature_count += 1;
+        if number.is_some() || word.chars().count() < 4 {
+            continue;
+        }
+        if tokens::looks_like_name(raw) {
+            key.clear();
+            key.push('~');
+            key.push_str(&tokens::translit_key(raw));
+            if key.len() > 3 {
+                info.soft[usize::from(info.soft_count)] = (interner.id(&key), feature);
+                info.soft_count += 1;
+            }
+        }
+        if word.chars().count() >= PREFIX_LEN + 2 {
+            key.clear();
+            key.push('^');
+            key.extend(word.chars().take(PREFIX_LEN));
+            info.soft[usize::from(info.soft_count)] = (interner.id(&key), feature);
+            info.soft_count += 1;
+        }
     }
+    info
 }
 
 /// The union of two profiles: what two consecutive sentences say together.
@@ -121,7 +167,7 @@ pub fn merge(a: &Profile, b: &Profile) -> Profile {
     soft.extend_from_slice(&b.soft);
     soft.sort_unstable();
     soft.dedup();
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     (a.folded_hash, b.folded_hash).hash(&mut hasher);
     Profile {
         features,
@@ -177,7 +223,18 @@ impl Weights {
 /// Similarity of two profiles in 0..=1: weighted Dice overlap of their
 /// features, where features that do not meet exactly may meet softly.
 pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f32 {
-    let total = weights.total(a) + weights.total(b);
+    similarity_with_totals(a, weights.total(a), b, weights.total(b), weights)
+}
+
+/// [`similarity`] with the profiles' total weights already known.
+pub fn similarity_with_totals(
+    a: &Profile,
+    total_a: f32,
+    b: &Profile,
+    total_b: f32,
+    weights: &Weights,
+) -> f32 {
+    let total = total_a + total_b;
     if total <= 0.0 {
         return if a.features.is_empty() && b.features.is_empty() {
             1.0
@@ -185,21 +242,17 @@ pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f32 {
             0.0
         };
     }
-    let (shared, unmatched_a, unmatched_b) = overlap(&a.features, &b.features, weights);
-    let mut score = 2.0 * shared;
-    if !unmatched_a.is_empty() && !unmatched_b.is_empty() {
-        score += 2.0 * SOFT_MATCH * soft_overlap(a, b, &unmatched_a, &unmatched_b, weights);
+    let mut score = 2.0 * shared_weight(&a.features, &b.features, weights);
+    if !a.soft.is_empty() && !b.soft.is_empty() {
+        score += 2.0 * SOFT_MATCH * soft_overlap(a, b, weights);
     }
     (score / total).min(1.0)
 }
 
-/// Shared weight of two sorted feature lists, and the features of each that
-/// found no partner.
-fn overlap(a: &[u32], b: &[u32], weights: &Weights) -> (f32, Vec<u32>, Vec<u32>) {
+/// Weight of the features two sorted lists share.
+fn shared_weight(a: &[u32], b: &[u32], weights: &Weights) -> f32 {
     let (mut i, mut j) = (0, 0);
     let mut shared = 0.0;
-    let mut only_a = Vec::new();
-    let mut only_b = Vec::new();
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Equal => {
@@ -207,32 +260,17 @@ fn overlap(a: &[u32], b: &[u32], weights: &Weights) -> (f32, Vec<u32>, Vec<u32>)
                 i += 1;
                 j += 1;
             }
-            std::cmp::Ordering::Less => {
-                only_a.push(a[i]);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                only_b.push(b[j]);
-                j += 1;
-            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
         }
     }
-    only_a.extend_from_slice(&a[i..]);
-    only_b.extend_from_slice(&b[j..]);
-    (shared, only_a, only_b)
+    shared
 }
 
-/// Weight of unmatched features that meet through a soft key; each feature
-/// is used at most once.
-fn soft_overlap(
-    a: &Profile,
-    b: &Profile,
-    unmatched_a: &[u32],
-    unmatched_b: &[u32],
-    weights: &Weights,
-) -> f32 {
-    let mut used_a: Vec<u32> = Vec::new();
-    let mut used_b: Vec<u32> = Vec::new();
+/// Weight of the features that did not meet exactly but share a soft key;
+/// each feature is used at most once.
+fn soft_overlap(a: &Profile, b: &Profile, weights: &Weights) -> f32 {
+    let mut used: Vec<(u32, u32)> = Vec::new();
     let mut shared = 0.0;
     let (mut i, mut j) = (0, 0);
     while i < a.soft.len() && j < b.soft.len() {
@@ -242,14 +280,12 @@ fn soft_overlap(
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                if unmatched_a.binary_search(&fa).is_ok()
-                    && unmatched_b.binary_search(&fb).is_ok()
-                    && !used_a.contains(&fa)
-                    && !used_b.contains(&fb)
-                {
+                let unmatched = fa != fb
+                    && b.features.binary_search(&fa).is_err()
+                    && a.features.binary_search(&fb).is_err();
+                if unmatched && !used.iter().any(|&(x, y)| x == fa || y == fb) {
                     shared += 0.5 * (weights.of(fa) + weights.of(fb));
-                    used_a.push(fa);
-                    used_b.push(fb);
+                    used.push((fa, fb));
                 }
                 i += 1;
                 j += 1;
@@ -263,17 +299,21 @@ fn soft_overlap(
 mod tests {
     use super::*;
 
-    fn sims(pairs: &[(&str, &str)]) -> Vec<f32> {
-        let mut interner = Interner::default();
+    fn sims(pairs: &[(&'static str, &'static str)]) -> Vec<f32> {
+        let mut profiler = Profiler::default();
         let profiles: Vec<(Profile, Profile)> = pairs
             .iter()
-            .map(|(a, b)| (profile(a, &mut interner), profile(b, &mut interner)))
+            .map(|(a, b)| (profiler.profile(a), profiler.profile(b)))
             .collect();
         let stop: Vec<u32> = ["the", "a", "of", "to", "in", "is", "was", "not", "i", "am"]
             .iter()
-            .map(|w| interner.id(w))
+            .map(|w| profiler.interner.id(w))
             .collect();
-        let weights = Weights::new(profiles.iter().flat_map(|(a, b)| [a, b]), &interner, &stop);
+        let weights = Weights::new(
+            profiles.iter().flat_map(|(a, b)| [a, b]),
+            &profiler.interner,
+            &stop,
+        );
         profiles
             .iter()
             .map(|(a, b)| similarity(a, b, &weights))
@@ -310,9 +350,9 @@ mod tests {
 
     #[test]
     fn case_and_punctuation_do_not_change_the_folded_hash() {
-        let mut interner = Interner::default();
-        let a = profile("Hello, World!", &mut interner);
-        let b = profile("hello world", &mut interner);
+        let mut profiler = Profiler::default();
+        let a = profiler.profile("Hello, World!");
+        let b = profiler.profile("hello world");
         assert_eq!(a.folded_hash, b.folded_hash);
     }
 }

@@ -1,0 +1,95 @@
+//! Align + word diff of 100k-word documents. Targets: near-identical under
+//! 50 ms, paraphrase-like under 150 ms, unrelated under 250 ms; 25k × 25k
+//! sentences under 1 s. The same paraphrase pair is timed with
+//! `git diff --no-index --word-diff` for comparison.
+
+mod common;
+
+use std::hint::black_box;
+use std::process::Command;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+
+use spacefilm::compare::{Budget, CompareOptions, compare_sentences};
+
+const WORDS: usize = 100_000;
+
+fn pairs(c: &mut Criterion) {
+    let vocabulary = common::Vocabulary::new(20_000, 1);
+    let original = common::document(WORDS, &vocabulary, 2);
+    let near = common::near_identical(&original, &vocabulary, 3);
+    let paraphrase = common::paraphrased(&original, &vocabulary, 4);
+    let unrelated = common::document(WORDS, &vocabulary, 5);
+    let left = common::sentences(&original);
+    let mut group = c.benchmark_group("align+diff 100k words");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
+    for (name, right) in [
+        ("near-identical", &near),
+        ("paraphrased", &paraphrase),
+        ("unrelated", &unrelated),
+    ] {
+        let right = common::sentences(right);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                black_box(compare_sentences(
+                    &left,
+                    &right,
+                    CompareOptions::default(),
+                    &Budget::unlimited(),
+                ))
+            })
+        });
+    }
+    group.finish();
+
+    // The same paraphrase pair through git's word diff, one sentence a line.
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, left.join("\n")).unwrap();
+    std::fs::write(&b, common::sentences(&paraphrase).join("\n")).unwrap();
+    let mut group = c.benchmark_group("git diff --no-index --word-diff, 100k words");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
+    group.bench_function("paraphrased", |bench| {
+        bench.iter(|| {
+            Command::new("git")
+                .args(["diff", "--no-index", "--word-diff"])
+                .arg(&a)
+                .arg(&b)
+                .output()
+                .expect("git runs")
+        })
+    });
+    group.finish();
+}
+
+fn scale(c: &mut Criterion) {
+    let vocabulary = common::Vocabulary::new(40_000, 7);
+    // About 25k sentences a side.
+    let original = common::document(470_000, &vocabulary, 8);
+    let paraphrase = common::paraphrased(&original, &vocabulary, 9);
+    let left = common::sentences(&original);
+    let right = common::sentences(&paraphrase);
+    let mut group = c.benchmark_group("scale");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function(format!("{}x{} sentences", left.len(), right.len()), |b| {
+        b.iter(|| {
+            black_box(compare_sentences(
+                &left,
+                &right,
+                CompareOptions::default(),
+                &Budget::unlimited(),
+            ))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, pairs, scale);
+criterion_main!(benches);

@@ -1,0 +1,242 @@
+//! The pairs of sentences worth scoring. An inverted index over informative
+//! features and soft keys estimates how much each pair shares; each
+//! sentence keeps its best few partners (in both directions), plus every
+//! sentence equal to it up to case and punctuation, plus the pairs joined by
+//! a word found once on each side. Only these pairs get a similarity, so the
+//! cost grows with the text, not with its square.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::sides::{Scored, Sides};
+
+/// Partners kept per sentence, in each direction.
+const BEST_PARTNERS: usize = 10;
+/// Keys in more sentences than this (or than √N) propose no pairs; they
+/// still count in the similarity.
+const MAX_KEY_SENTENCES: usize = 48;
+
+/// Similarities of the pairs worth scoring, per left sentence, sorted by the
+/// right sentence.
+pub struct Candidates {
+    by_left: Vec<Vec<(u32, f32)>>,
+}
+
+impl Candidates {
+    pub fn get(&self, i: usize, j: usize) -> Option<f32> {
+        let list = self.by_left.get(i)?;
+        list.binary_search_by_key(&(j as u32), |&(r, _)| r)
+            .ok()
+            .map(|k| list[k].1)
+    }
+
+    /// Every candidate pair, as (left, right, similarity).
+    pub fn iter(&self) -> impl Iterator<Item = (usize, usize, f32)> + '_ {
+        self.by_left
+            .iter()
+            .enumerate()
+            .flat_map(|(i, list)| list.iter().map(move |&(j, s)| (i, j as usize, s)))
+    }
+
+    pub fn build(sides: &Sides) -> Candidates {
+        let n = sides.left.len() + sides.right.len();
+        let max_sentences = MAX_KEY_SENTENCES.max((n as f64).sqrt() as usize);
+        let mut wanted: Vec<Vec<u32>> = vec![Vec::new(); sides.left.len()];
+        for (i, j) in same_text(&sides.left, &sides.right, max_sentences) {
+            wanted[i].push(j as u32);
+        }
+        // A sentence found unchanged, once on each side, needs no other
+        // partner: the search skips it, which makes near-identical texts
+        // cheap.
+        let (settled_left, settled_right) = unique_copies(&sides.left, &sides.right);
+        for (i, j) in best_partners(
+            sides,
+            &sides.left,
+            &sides.right,
+            max_sentences,
+            &settled_left,
+            &settled_right,
+        ) {
+            wanted[i].push(j as u32);
+        }
+        for (j, i) in best_partners(
+            sides,
+            &sides.right,
+            &sides.left,
+            max_sentences,
+            &settled_right,
+            &settled_left,
+        ) {
+            wanted[i].push(j as u32);
+        }
+        for (i, j) in once_only_words(sides) {
+            wanted[i].push(j as u32);
+        }
+        let by_left = wanted
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut list)| {
+                list.sort_unstable();
+                list.dedup();
+                list.into_iter()
+                    .map(|j| {
+                        (
+                            j,
+                            sides.similarity(&sides.left[i], &sides.right[j as usize]),
+                        )
+                    })
+                    .filter(|&(_, s)| s > 0.0)
+                    .collect()
+            })
+            .collect();
+        Candidates { by_left }
+    }
+}
+
+/// Sentences that occur once on each side, unchanged up to case and
+/// punctuation, as sets of left and right indices.
+fn unique_copies(left: &[Scored], right: &[Scored]) -> (HashSet<usize>, HashSet<usize>) {
+    let count = |side: &[Scored]| -> HashMap<u64, (usize, usize)> {
+        let mut count: HashMap<u64, (usize, usize)> = HashMap::default();
+        for (i, scored) in side.iter().enumerate() {
+            count.entry(scored.profile.folded_hash).or_insert((0, i)).0 += 1;
+        }
+        count
+    };
+    let (l, r) = (count(left), count(right));
+    let mut settled_left = HashSet::default();
+    let mut settled_right = HashSet::default();
+    for (hash, &(n, i)) in &l {
+        if n == 1
+            && let Some(&(1, j)) = r.get(hash)
+        {
+            settled_left.insert(i);
+            settled_right.insert(j);
+        }
+    }
+    (settled_left, settled_right)
+}
+
+/// For each sentence of `from`, the sentences of `to` that share the most
+/// informative weight with it. Settled sentences neither look nor are found.
+fn best_partners(
+    sides: &Sides,
+    from: &[Scored],
+    to: &[Scored],
+    max_sentences: usize,
+    settled_from: &HashSet<usize>,
+    settled_to: &HashSet<usize>,
+) -> Vec<(usize, usize)> {
+    // An inverted index from keys to the sentences of `to`, in one flat
+    // array with offsets.
+    let mut starts = vec![0u32; sides.key_count + 1];
+    for (j, scored) in to.iter().enumerate() {
+        if !settled_to.contains(&j) {
+            for (key, _) in sides.keys(scored) {
+                starts[key as usize + 1] += 1;
+            }
+        }
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let mut fill = starts.clone();
+    let mut postings = vec![0u32; *starts.last().unwrap_or(&0) as usize];
+    for (j, scored) in to.iter().enumerate() {
+        if !settled_to.contains(&j) {
+            for (key, _) in sides.keys(scored) {
+                postings[fill[key as usize] as usize] = j as u32;
+                fill[key as usize] += 1;
+            }
+        }
+    }
+    let mut from_count = vec![0u32; sides.key_count];
+    for scored in from {
+        for (key, _) in sides.keys(scored) {
+            from_count[key as usize] += 1;
+        }
+    }
+    let mut shared = vec![0.0f32; to.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut pairs = Vec::new();
+    for (i, scored) in from.iter().enumerate() {
+        if settled_from.contains(&i) {
+            continue;
+        }
+        for (key, weight) in sides.keys(scored) {
+            let list = &postings[starts[key as usize] as usize..starts[key as usize + 1] as usize];
+            if list.len() > max_sentences || from_count[key as usize] as usize > max_sentences {
+                continue;
+            }
+            for &j in list {
+                if shared[j as usize] == 0.0 {
+                    touched.push(j);
+                }
+                shared[j as usize] += weight;
+            }
+        }
+        if touched.len() > BEST_PARTNERS {
+            touched.select_nth_unstable_by(BEST_PARTNERS, |&a, &b| {
+                shared[b as usize]
+                    .total_cmp(&shared[a as usize])
+                    .then(a.cmp(&b))
+            });
+        }
+        pairs.extend(touched.iter().take(BEST_PARTNERS).map(|&j| (i, j as usize)));
+        for &j in &touched {
+            shared[j as usize] = 0.0;
+        }
+        touched.clear();
+    }
+    pairs
+}
+
+/// Pairs equal up to case and punctuation, even those holding nothing but
+/// function words ("It is."). Many copies of a sentence pair with the
+/// nearest copies.
+fn same_text(left: &[Scored], right: &[Scored], max_sentences: usize) -> Vec<(usize, usize)> {
+    let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::default();
+    for (j, scored) in right.iter().enumerate() {
+        by_hash
+            .entry(scored.profile.folded_hash)
+            .or_default()
+            .push(j);
+    }
+    let mut pairs = Vec::new();
+    for (i, scored) in left.iter().enumerate() {
+        if let Some(list) = by_hash.get(&scored.profile.folded_hash) {
+            let start = list
+                .partition_point(|&j| j < i)
+                .saturating_sub(max_sentences / 2);
+            pairs.extend(list[start..].iter().take(max_sentences).map(|&j| (i, j)));
+        }
+    }
+    pairs
+}
+
+/// Pairs joined by an informative word that occurs in exactly one sentence
+/// of each side.
+pub fn once_only_words(sides: &Sides) -> Vec<(usize, usize)> {
+    let once = |side: &[Scored]| -> HashMap<u32, usize> {
+        let mut seen: HashMap<u32, (usize, usize)> = HashMap::default();
+        for (i, scored) in side.iter().enumerate() {
+            for &f in &scored.profile.features {
+                let entry = seen.entry(f).or_insert((0, i));
+                entry.0 += 1;
+            }
+        }
+        seen.into_iter()
+            .filter(|(_, (c, _))| *c == 1)
+            .map(|(f, (_, i))| (f, i))
+            .collect()
+    };
+    let left = once(&sides.left);
+    let right = once(&sides.right);
+    let mut pairs: Vec<(usize, usize)> = left
+        .iter()
+        .filter(|(f, _)| !sides.stopwords.contains(f))
+        .filter_map(|(f, &i)| right.get(f).map(|&j| (i, j)))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
