@@ -187,6 +187,12 @@ pub struct State {
     pub paragraph: usize,
     #[serde(default)]
     pub offset: usize,
+    /// The ids of the last compared pair, left then right.
+    #[serde(default)]
+    pub compare: Option<Vec<String>>,
+    /// The layout: reader, compare or full-diff.
+    #[serde(default)]
+    pub mode: Option<String>,
 }
 
 /// Whether the state can be kept, and where.
@@ -339,6 +345,8 @@ mod tests {
             article: Some("002".into()),
             paragraph: 7,
             offset: 12,
+            compare: Some(vec!["002".into(), "003".into()]),
+            mode: Some("compare".into()),
         };
         save_state(&path, &saved).unwrap();
         assert_eq!(load_state(&paths).0, saved);

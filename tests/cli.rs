@@ -608,3 +608,179 @@ fn hostile_16_missing_loops_fifos_and_unreadable_files() {
     assert_eq!(named.code, 1);
     assert!(named.stderr.contains("not a regular file"));
 }
+
+// ---- align and diff ---------------------------------------------------------
+
+#[test]
+fn align_json_follows_the_contract() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(home.path(), &["align", "002", "003", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let doc = json(&out.stdout);
+    assert_eq!(doc["left"]["id"], "002_f13625239639c7a3");
+    assert_eq!(doc["right"]["id"], "003_3d879c792c9c72a1");
+    let left = doc["left"]["sentences"].as_array().unwrap();
+    let right = doc["right"]["sentences"].as_array().unwrap();
+    assert!(
+        left[1]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Six decades after Soviet cosmonaut")
+    );
+    assert!(left.iter().all(|s| s["paragraph"].is_u64()));
+    let mut seen_left = vec![0; left.len()];
+    let mut seen_right = vec![0; right.len()];
+    for link in doc["links"].as_array().unwrap() {
+        let kind = link["kind"].as_str().unwrap();
+        assert!(["equal", "changed", "moved", "deleted", "inserted"].contains(&kind));
+        let l = link["left"].as_array().unwrap();
+        let r = link["right"].as_array().unwrap();
+        for i in l {
+            seen_left[i.as_u64().unwrap() as usize] += 1;
+        }
+        for j in r {
+            seen_right[j.as_u64().unwrap() as usize] += 1;
+        }
+        if !l.is_empty() && !r.is_empty() {
+            let s = link["similarity"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&s));
+        }
+        assert!(link.get("ops").is_none(), "align has no word operations");
+    }
+    assert!(seen_left.iter().chain(&seen_right).all(|&c| c == 1));
+}
+
+#[test]
+fn diff_json_operations_rebuild_the_sentences() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(home.path(), &["diff", "000", "002", "--format", "json"]);
+    assert_eq!(out.code, 0);
+    let doc = json(&out.stdout);
+    let text = |side: &str, ix: &Value| -> String {
+        ix.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                doc[side]["sentences"][i.as_u64().unwrap() as usize]["text"]
+                    .as_str()
+                    .unwrap()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for link in doc["links"].as_array().unwrap() {
+        let (mut l, mut r) = (String::new(), String::new());
+        for op in link["ops"].as_array().unwrap() {
+            let t = op["text"].as_str().unwrap();
+            match op["op"].as_str().unwrap() {
+                "equal" => {
+                    l.push_str(t);
+                    r.push_str(t);
+                }
+                "delete" => l.push_str(t),
+                "insert" => r.push_str(t),
+                other => panic!("unknown op {other}"),
+            }
+        }
+        assert_eq!(l, text("left", &link["left"]));
+        assert_eq!(r, text("right", &link["right"]));
+    }
+}
+
+#[test]
+fn diff_text_marks_changes_without_colour_and_fits_the_width() {
+    let home = tempfile::tempdir().unwrap();
+    let plain = run(home.path(), &["diff", "002", "003", "--width", "90"]);
+    assert_eq!(plain.code, 0);
+    assert!(!plain.stdout.contains('\x1b'));
+    assert!(plain.stdout.contains("[-Six decades-]") && plain.stdout.contains("{+Sixty years+}"));
+    assert!(
+        plain.stdout.lines().all(|l| l.width() <= 90),
+        "a line is wider than 90"
+    );
+    assert!(
+        plain
+            .stdout
+            .contains("similarity 0.65 · 1 equal · 35 changed · 0 moved · 2 removed · 4 added")
+    );
+    let coloured = run(home.path(), &["diff", "002", "003", "--color", "always"]);
+    // Deleted: red and struck through; inserted: green and underlined.
+    assert!(
+        coloured.stdout.contains("\x1b[9m\x1b[31mSix decades"),
+        "{}",
+        coloured.stdout
+    );
+    assert!(coloured.stdout.contains("\x1b[4m\x1b[32mSixty years"));
+    assert!(
+        !coloured.stdout.contains("[-Six"),
+        "colour needs no brackets"
+    );
+    let missing = run(home.path(), &["diff", "002", "nope"]);
+    assert_eq!(missing.code, 2);
+}
+
+/// Sentences of invented words: `prefix` keeps two texts apart.
+fn invented(sentences: usize, prefix: &str) -> String {
+    (0..sentences)
+        .map(|i| {
+            let words: Vec<String> = (0..8)
+                .map(|w| format!("{prefix}{}x{}", (i * 7 + w) % 997, w))
+                .collect();
+            format!("{}.", words.join(" "))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn hostile_18_large_unrelated_and_identical_texts_finish_or_say_so() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", invented(20_000, "ka").as_bytes());
+    let b = write(dir.path(), "b.txt", invented(20_000, "zo").as_bytes());
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    for (left, right) in [(a, b), (a, a)] {
+        let full = run(
+            home.path(),
+            &[
+                "align",
+                left,
+                right,
+                "--format",
+                "json",
+                "--budget-ms",
+                "60000",
+            ],
+        );
+        assert_eq!(full.code, 0, "{}", full.stderr);
+        let doc = json(&full.stdout);
+        assert_eq!(doc["coarse"].as_array().unwrap().len(), 0);
+        let counts = &doc["counts"];
+        if left == right {
+            assert_eq!(counts["equal"], 20_000);
+        } else {
+            assert_eq!(counts["deleted"], 20_000);
+            assert_eq!(counts["inserted"], 20_000);
+        }
+        // With no time at all, a coarser result, and it says so.
+        let rushed = run(
+            home.path(),
+            &["diff", left, right, "--format", "json", "--budget-ms", "0"],
+        );
+        assert_eq!(rushed.code, 0);
+        let doc = json(&rushed.stdout);
+        let coarse = doc["coarse"].as_array().unwrap();
+        assert!(!coarse.is_empty(), "the coarse fallback is reported");
+        assert!(
+            coarse[0]["reason"]
+                .as_str()
+                .unwrap()
+                .contains("time budget")
+        );
+        let text = run(
+            home.path(),
+            &["diff", left, right, "--budget-ms", "0", "--width", "100"],
+        );
+        assert!(text.stdout.contains("! coarse result"));
+    }
+}

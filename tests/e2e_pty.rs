@@ -297,3 +297,36 @@ fn frames_with_ambiguous_emoji_are_repainted_in_full() {
     pty.send(b"q");
     assert!(pty.wait_exit().success());
 }
+
+#[test]
+fn mark_two_diff_jump_between_changes_and_quit() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::start(home.path(), &[], &[]);
+    pty.wait_for("Sources (5)");
+    pty.send(b"jj ");
+    pty.send(b"j ");
+    pty.send(b"d");
+    pty.wait_for("L 002_f13625239639c7a3");
+    pty.wait_for("R 003_3d879c792c9c72a1");
+    pty.wait_for("similarity 0.65");
+    pty.wait_for("Six decades after Soviet");
+    // Many changes down, the first sentences have scrolled away and later
+    // ones are in view; ]c and [c move too.
+    for _ in 0..12 {
+        pty.send(b"n");
+    }
+    pty.wait_for("Its plot, which has been");
+    assert!(!pty.screen().contains("Six decades after Soviet"));
+    pty.send(b"]c");
+    pty.send(b"[c");
+    pty.send(b"N");
+    pty.send(b"q");
+    assert!(pty.wait_exit().success());
+    pty.assert_screen_restored();
+    pty.assert_cooked();
+    let state = std::fs::read_to_string(home.path().join("data/spacefilm-tui/state.toml")).unwrap();
+    assert!(
+        state.contains("compare = [\"002_f13625239639c7a3\", \"003_3d879c792c9c72a1\"]"),
+        "{state}"
+    );
+}

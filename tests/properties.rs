@@ -176,3 +176,22 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn a_mirrored_comparison_equals_the_swapped_one((left, right) in pair()) {
+        let mirrored = run(&left, &right).mirrored();
+        let swapped = run(&right, &left);
+        prop_assert_eq!(&mirrored.alignment.links, &swapped.alignment.links);
+        // The operations still rebuild the (now swapped) sides.
+        let l: Vec<&str> = right.iter().map(String::as_str).collect();
+        let r: Vec<&str> = left.iter().map(String::as_str).collect();
+        for (link, ops) in mirrored.alignment.links.iter().zip(&mirrored.ops) {
+            let (a, b) = diff::rebuild(ops);
+            prop_assert_eq!(a, compare::joined(&l, &link.left));
+            prop_assert_eq!(b, compare::joined(&r, &link.right));
+        }
+    }
+}

@@ -178,14 +178,14 @@ fn hostile_text_stays_inside_the_pane() {
         let terminal = draw(&app);
         let buffer = terminal.backend().buffer();
         let panes = app.panes().unwrap();
-        let right = panes.reader.right() - 1;
-        for y in panes.reader.y + 1..panes.reader.bottom() - 1 {
+        let right = panes.main.right() - 1;
+        for y in panes.main.y + 1..panes.main.bottom() - 1 {
             let border = buffer[(right, y)].symbol();
             assert!(
                 border == "┃" || border == "│",
                 "row {y} at width {width}: border is {border:?}"
             );
-            let left = buffer[(panes.reader.x, y)].symbol();
+            let left = buffer[(panes.main.x, y)].symbol();
             assert!(
                 left == "┃" || left == "│",
                 "row {y}: left border is {left:?}"

@@ -46,6 +46,16 @@ impl Op {
         }
     }
 
+    /// The operation seen from the other side.
+    pub fn mirrored(self) -> Op {
+        let op = match self.op {
+            OpKind::Delete => OpKind::Insert,
+            OpKind::Insert => OpKind::Delete,
+            OpKind::Equal => OpKind::Equal,
+        };
+        Op { op, ..self }
+    }
+
     /// Whether this operation shows a difference.
     pub fn is_change(&self) -> bool {
         self.op != OpKind::Equal && !self.minor
@@ -371,6 +381,30 @@ fn tidy(ops: Vec<Op>) -> Vec<Op> {
 pub struct SideText {
     pub text: String,
     pub changed: Vec<std::ops::Range<usize>>,
+}
+
+impl SideText {
+    /// The text with each changed stretch bracketed (`[-old-]`, `{+new+}`),
+    /// so that nothing depends on colour; the stretches now include the
+    /// brackets.
+    pub fn with_markers(&self, open: &str, close: &str) -> SideText {
+        let mut text = String::with_capacity(
+            self.text.len() + self.changed.len() * (open.len() + close.len()),
+        );
+        let mut changed = Vec::with_capacity(self.changed.len());
+        let mut at = 0;
+        for range in &self.changed {
+            text.push_str(&self.text[at..range.start]);
+            let start = text.len();
+            text.push_str(open);
+            text.push_str(&self.text[range.clone()]);
+            text.push_str(close);
+            changed.push(start..text.len());
+            at = range.end;
+        }
+        text.push_str(&self.text[at..]);
+        SideText { text, changed }
+    }
 }
 
 /// Splits operations into what each side shows.

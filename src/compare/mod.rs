@@ -80,6 +80,45 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// The same comparison seen from the other side: links mirrored,
+    /// deletions and insertions exchanged.
+    pub fn mirrored(self) -> Comparison {
+        let Comparison {
+            alignment,
+            ops,
+            coarse,
+        } = self;
+        // Mirroring reorders the links: key each link's operations by its
+        // first sentences, which no other link shares.
+        let key = |left: &[usize], right: &[usize]| (left.first().copied(), right.first().copied());
+        let mut by_link: rustc_hash::FxHashMap<(Option<usize>, Option<usize>), Vec<Op>> = alignment
+            .links
+            .iter()
+            .zip(ops)
+            .map(|(link, ops)| {
+                (
+                    key(&link.right, &link.left),
+                    ops.into_iter().map(Op::mirrored).collect(),
+                )
+            })
+            .collect();
+        let alignment = alignment.mirrored();
+        let ops = alignment
+            .links
+            .iter()
+            .map(|link| {
+                by_link
+                    .remove(&key(&link.left, &link.right))
+                    .unwrap_or_default()
+            })
+            .collect();
+        Comparison {
+            alignment,
+            ops,
+            coarse,
+        }
+    }
+
     /// Whether link `index` shows a difference (minor ones aside).
     pub fn is_change(&self, index: usize) -> bool {
         let link = &self.alignment.links[index];

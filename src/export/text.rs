@@ -316,25 +316,11 @@ fn side_lines(
     change: Style,
     markers: Option<(&str, &str)>,
 ) -> Vec<String> {
-    let (text, changed) = match markers {
-        None => (side.text.clone(), side.changed.clone()),
-        Some((open, close)) => {
-            let mut text = String::with_capacity(side.text.len() + side.changed.len() * 4);
-            let mut changed = Vec::with_capacity(side.changed.len());
-            let mut at = 0;
-            for range in &side.changed {
-                text.push_str(&side.text[at..range.start]);
-                let start = text.len();
-                text.push_str(open);
-                text.push_str(&side.text[range.clone()]);
-                text.push_str(close);
-                changed.push(start..text.len());
-                at = range.end;
-            }
-            text.push_str(&side.text[at..]);
-            (text, changed)
-        }
+    let side = match markers {
+        None => side.clone(),
+        Some((open, close)) => side.with_markers(open, close),
     };
+    let (text, changed) = (side.text, side.changed);
     let runs: Vec<StyleRun> = changed
         .into_iter()
         .map(|range| StyleRun {

@@ -15,13 +15,17 @@ pub enum Event {
     Input(TermEvent),
     /// A signal asking the process to end.
     Terminate(i32),
+    /// Work done off the UI thread, for `update`.
+    Action(Action),
 }
 
-/// Starts the input and signal threads. They end with the process.
-pub fn spawn() -> std::io::Result<Receiver<Event>> {
+/// Starts the input and signal threads; they end with the process. The
+/// sender is for other threads that report to the loop.
+pub fn spawn() -> std::io::Result<(Sender<Event>, Receiver<Event>)> {
     let (sender, receiver) = mpsc::channel();
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     let for_signals: Sender<Event> = sender.clone();
+    let for_others = sender.clone();
     thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let _ = for_signals.send(Event::Terminate(signal));
@@ -34,7 +38,7 @@ pub fn spawn() -> std::io::Result<Receiver<Event>> {
             }
         }
     });
-    Ok(receiver)
+    Ok((for_others, receiver))
 }
 
 /// The app's view of a terminal event, if it has one.

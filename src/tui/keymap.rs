@@ -36,6 +36,18 @@ pub enum Command {
     PrevMatch,
     Confirm,
     Erase,
+    Mark,
+    Diff,
+    NextChange,
+    PrevChange,
+    JumpMoved,
+    ToggleEqual,
+    Swap,
+    ToggleIgnoreCase,
+    CycleMode,
+    ReaderMode,
+    CompareMode,
+    FullDiffMode,
 }
 
 const COMMANDS: &[(&str, Command)] = &[
@@ -60,6 +72,18 @@ const COMMANDS: &[(&str, Command)] = &[
     ("prev_match", Command::PrevMatch),
     ("confirm", Command::Confirm),
     ("erase", Command::Erase),
+    ("mark", Command::Mark),
+    ("diff", Command::Diff),
+    ("next_change", Command::NextChange),
+    ("prev_change", Command::PrevChange),
+    ("jump_moved", Command::JumpMoved),
+    ("toggle_equal", Command::ToggleEqual),
+    ("swap", Command::Swap),
+    ("toggle_ignore_case", Command::ToggleIgnoreCase),
+    ("cycle_mode", Command::CycleMode),
+    ("reader_mode", Command::ReaderMode),
+    ("compare_mode", Command::CompareMode),
+    ("full_diff_mode", Command::FullDiffMode),
 ];
 
 impl Command {
@@ -74,6 +98,7 @@ pub enum Context {
     Global,
     Sources,
     Reader,
+    Diff,
     Help,
     Search,
 }
@@ -82,6 +107,7 @@ const CONTEXTS: &[(&str, Context)] = &[
     ("global", Context::Global),
     ("sources", Context::Sources),
     ("reader", Context::Reader),
+    ("diff", Context::Diff),
     ("help", Context::Help),
     ("search", Context::Search),
 ];

@@ -19,37 +19,81 @@ pub const MIN_HEIGHT: u16 = 10;
 /// Columns of space kept on each side of the reader's text.
 pub const READER_PADDING: u16 = 1;
 
-/// The rectangles of the screen. Panes are `None` when the mode hides them.
+/// What the screen shows: the list with the reader, the list with the
+/// diff, or the diff alone at full width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Reader,
+    Compare,
+    FullDiff,
+}
+
+impl Mode {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Reader => "reader",
+            Mode::Compare => "compare",
+            Mode::FullDiff => "full-diff",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Mode> {
+        [Mode::Reader, Mode::Compare, Mode::FullDiff]
+            .into_iter()
+            .find(|m| m.name() == name)
+    }
+
+    /// Whether the main pane shows the diff rather than the reader.
+    pub fn shows_diff(self) -> bool {
+        self != Mode::Reader
+    }
+}
+
+/// The rectangles of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Panes {
-    pub sources: Rect,
-    pub reader: Rect,
+    /// The source list, unless the diff takes the full width.
+    pub sources: Option<Rect>,
+    /// The reader or the diff.
+    pub main: Rect,
     pub status: Rect,
 }
 
 impl Panes {
     /// The area of the reader where text goes: inside the border, padded.
     pub fn reader_text(&self) -> Rect {
-        self.reader.inner(Margin::new(1 + READER_PADDING, 1))
+        self.main.inner(Margin::new(1 + READER_PADDING, 1))
     }
 
-    pub fn sources_inner(&self) -> Rect {
-        self.sources.inner(Margin::new(1, 1))
+    /// The inside of the main pane's border.
+    pub fn main_inner(&self) -> Rect {
+        self.main.inner(Margin::new(1, 1))
+    }
+
+    pub fn sources_inner(&self) -> Option<Rect> {
+        self.sources.map(|s| s.inner(Margin::new(1, 1)))
     }
 }
 
 /// Splits the screen, or `None` when it is too small to use.
-pub fn panes(area: Rect) -> Option<Panes> {
+pub fn panes(area: Rect, mode: Mode) -> Option<Panes> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
     let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    if mode == Mode::FullDiff {
+        return Some(Panes {
+            sources: None,
+            main,
+            status,
+        });
+    }
     let list_width = (area.width / 3).clamp(24, 44);
-    let [sources, reader] =
+    let [sources, main] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(1)]).areas(main);
     Some(Panes {
-        sources,
-        reader,
+        sources: Some(sources),
+        main,
         status,
     })
 }
@@ -221,10 +265,12 @@ mod tests {
 
     #[test]
     fn too_small_screens_have_no_panes() {
-        assert!(panes(Rect::new(0, 0, 39, 24)).is_none());
-        assert!(panes(Rect::new(0, 0, 80, 9)).is_none());
-        let p = panes(Rect::new(0, 0, 80, 24)).unwrap();
-        assert_eq!(p.sources.width + p.reader.width, 80);
+        assert!(panes(Rect::new(0, 0, 39, 24), Mode::Reader).is_none());
+        assert!(panes(Rect::new(0, 0, 80, 9), Mode::Reader).is_none());
+        let p = panes(Rect::new(0, 0, 80, 24), Mode::Reader).unwrap();
+        assert_eq!(p.sources.unwrap().width + p.main.width, 80);
         assert_eq!(p.status.y, 23);
+        let full = panes(Rect::new(0, 0, 80, 24), Mode::FullDiff).unwrap();
+        assert_eq!((full.sources, full.main.width), (None, 80));
     }
 }

@@ -2,12 +2,14 @@
 //! `compare`) in `App` and never computes a comparison itself.
 
 pub mod app;
+pub mod diff_layout;
 pub mod event;
 pub mod keymap;
 pub mod layout;
 pub mod terminal;
 pub mod theme;
 pub mod view;
+pub mod worker;
 
 use anyhow::{Context as _, Result};
 
@@ -33,7 +35,7 @@ pub fn prepare(launch: Launch) -> (App, Persistence) {
     app.notices = launch.notices;
     app.notices.extend(settings.notices);
     app.notices.extend(state_notice);
-    for article in &app.articles {
+    for article in app.articles.iter() {
         for notice in &article.notices {
             app.notices.push(format!("{}: {notice}", article.id));
         }
@@ -53,12 +55,19 @@ pub const PANIC_IN_DRAW: &str = "SPACEFILM_PANIC_IN_DRAW";
 pub fn run(launch: Launch) -> Result<()> {
     let panic_in_draw = std::env::var_os(PANIC_IN_DRAW).is_some();
     let (mut app, persistence) = prepare(launch);
-    let events = event::spawn().context("cannot listen for input and signals")?;
+    let (sender, events) = event::spawn().context("cannot listen for input and signals")?;
     let mut session = terminal::enter().context("cannot set up the terminal")?;
     let size = session.terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
     let mut ambiguous_shown = false;
     loop {
+        // Comparisons run on their own threads and come back as actions.
+        for request in app.take_requests() {
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                let _ = sender.send(event::Event::Action(worker::execute(request)));
+            });
+        }
         let frame = session.terminal.draw(|frame| {
             assert!(!panic_in_draw, "{PANIC_IN_DRAW} is set");
             frame.render_widget(&app, frame.area());
@@ -82,6 +91,7 @@ pub fn run(launch: Launch) -> Result<()> {
         while let Some(event) = next {
             match event {
                 event::Event::Terminate(_) => app.quit = true,
+                event::Event::Action(action) => update(&mut app, action),
                 event::Event::Input(input) => {
                     if let Some(action) = event::action(input) {
                         update(&mut app, action);

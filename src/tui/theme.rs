@@ -48,6 +48,17 @@ roles! {
     HelpKey => "help_key",
     HelpSection => "help_section",
     TooSmall => "too_small",
+    ListMark => "list_mark",
+    DiffDelete => "diff_delete",
+    DiffInsert => "diff_insert",
+    DiffGutter => "diff_gutter",
+    DiffChanged => "diff_changed",
+    DiffMoved => "diff_moved",
+    DiffRemoved => "diff_removed",
+    DiffAdded => "diff_added",
+    DiffCurrent => "diff_current",
+    DiffGhost => "diff_ghost",
+    DiffHeader => "diff_header",
 }
 
 #[derive(Debug, Clone)]

@@ -39,6 +39,7 @@ fn heading(context: Context) -> &'static str {
         Context::Global => "Everywhere",
         Context::Sources => "Source list",
         Context::Reader => "Reader",
+        Context::Diff => "Comparison",
         Context::Help => "This help",
         Context::Search => "Search prompt",
     }

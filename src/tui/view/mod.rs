@@ -1,5 +1,6 @@
 //! Drawing: pure functions of `&App` into a buffer. One file per pane.
 
+mod diff;
 mod help;
 mod reader;
 mod sources;
@@ -17,12 +18,18 @@ use super::theme::Role;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Some(panes) = layout::panes(area) else {
+        let Some(panes) = layout::panes(area, self.mode) else {
             too_small(self, area, buf);
             return;
         };
-        sources::render(self, &panes, buf);
-        reader::render(self, &panes, buf);
+        if let (Some(area), Some(inner)) = (panes.sources, panes.sources_inner()) {
+            sources::render(self, area, inner, buf);
+        }
+        if self.mode.shows_diff() {
+            diff::render(self, &panes, buf);
+        } else {
+            reader::render(self, &panes, buf);
+        }
         status::render(self, panes.status, buf);
         if self.help.is_some() {
             help::render(self, area, buf);

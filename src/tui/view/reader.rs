@@ -31,7 +31,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             .map_or_else(|| "all".to_owned(), |percent| format!("{percent}%"));
         block = block.title_bottom(Line::from(format!(" {position} ")).right_aligned());
     }
-    block.render(panes.reader, buf);
+    block.render(panes.main, buf);
 
     let Some(layout) = layout else {
         buf.set_stringn(

@@ -8,10 +8,9 @@ use ratatui::widgets::Widget;
 use super::{fill, pane};
 use crate::export::text::{compact_count, truncate};
 use crate::tui::app::{App, Focus};
-use crate::tui::layout::Panes;
 use crate::tui::theme::Role;
 
-pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
+pub fn render(app: &App, area: Rect, inner: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Sources && app.help.is_none();
     let title = format!(" Sources ({}) ", app.articles.len());
     let mut block = pane(app, title, focused);
@@ -28,8 +27,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             .right_aligned(),
         );
     }
-    block.render(panes.sources, buf);
-    let inner = panes.sources_inner();
+    block.render(area, buf);
     let theme = &app.theme;
     let width = usize::from(inner.width);
     for (slot, index) in (app.list_offset..app.articles.len())
@@ -38,15 +36,27 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     {
         let article = &app.articles[index];
         let y = inner.y + (slot as u16) * 2;
-        let marker = if index == app.open { "● " } else { "  " };
         let title_style = if index == app.open {
             theme.style(Role::ListOpen)
         } else {
             theme.style(Role::ListTitle)
         };
-        buf.set_stringn(inner.x, y, marker, width, title_style);
-        let title = truncate(article.display_title(), width.saturating_sub(2));
-        buf.set_stringn(inner.x + 2, y, &title, width.saturating_sub(2), title_style);
+        // The open article has a dot; marked ones carry L or R.
+        if index == app.open {
+            buf.set_stringn(inner.x, y, "●", width, title_style);
+        }
+        let mark = if app.marks.left == Some(index) {
+            "L"
+        } else if app.marks.right == Some(index) {
+            "R"
+        } else {
+            ""
+        };
+        if !mark.is_empty() && width > 1 {
+            buf.set_stringn(inner.x + 1, y, mark, 1, theme.style(Role::ListMark));
+        }
+        let title = truncate(article.display_title(), width.saturating_sub(3));
+        buf.set_stringn(inner.x + 3, y, &title, width.saturating_sub(3), title_style);
 
         let meta = &article.meta;
         let mut details: Vec<String> = Vec::new();
@@ -59,11 +69,11 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         } else {
             marks.chars().count() + 1
         };
-        let detail_room = width.saturating_sub(2 + marks_width);
+        let detail_room = width.saturating_sub(3 + marks_width);
         let detail = truncate(&details.join(" · "), detail_room);
         if y + 1 < inner.bottom() {
             buf.set_stringn(
-                inner.x + 2,
+                inner.x + 3,
                 y + 1,
                 &detail,
                 detail_room,

@@ -1,64 +1,67 @@
 //! The app's state and the one place it changes: `update(&mut App, Action)`.
-//! Views read this state and never change it; I/O happens at the edges.
+//! Views read this state and never change it. Work that takes time leaves as
+//! a request (see `worker`) and comes back as an action.
+
+pub mod diff;
+mod search;
 
 use std::cell::RefCell;
-use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 
+use crate::compare::Comparison;
 use crate::config::State;
 use crate::corpus::Article;
 
 use super::keymap::{Command, Context, Key, Keymap, Lookup};
-use super::layout::{self, Panes, ReaderLayout};
+use super::layout::{self, Mode, Panes, ReaderLayout};
 use super::theme::Theme;
+use super::worker::Request;
 
-/// More matches than this are not collected; the count then reads "N+".
-pub const MAX_MATCHES: usize = 100_000;
+pub use diff::{DiffView, Marks};
+pub use search::{MAX_MATCHES, Match, Search, find_matches};
 
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: usize = 3;
 
-/// Something that happened: a key, a resize, the mouse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Something that happened: a key, a resize, the mouse, finished work.
+#[derive(Debug, Clone)]
 pub enum Action {
     Key(Key),
     Command(Command),
     Resize(u16, u16),
-    Click { column: u16, row: u16 },
-    Wheel { column: u16, row: u16, down: bool },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    /// A comparison asked for by job `job` is ready.
+    Compared {
+        job: u64,
+        comparison: Box<Comparison>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Sources,
     Reader,
-}
-
-/// A search in the reader.
-#[derive(Debug, Clone, Default)]
-pub struct Search {
-    pub query: String,
-    /// The prompt is open and keys type into the query.
-    pub editing: bool,
-    pub matches: Vec<Match>,
-    pub current: Option<usize>,
-    /// More matches exist than were collected.
-    pub capped: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Match {
-    pub paragraph: usize,
-    pub range: Range<usize>,
+    Diff,
 }
 
 pub struct App {
-    pub articles: Vec<Article>,
+    /// Shared with the threads that compare.
+    pub articles: Arc<Vec<Article>>,
     pub keymap: Keymap,
     pub theme: Theme,
+    pub mode: Mode,
     pub focus: Focus,
     /// The article selected in the source list.
     pub selected: usize,
@@ -69,6 +72,10 @@ pub struct App {
     /// The first row of the reader shown.
     pub reader_top: usize,
     pub search: Option<Search>,
+    /// Articles marked as the left and right of a comparison.
+    pub marks: Marks,
+    /// The comparison in the diff pane.
+    pub diff: Option<DiffView>,
     /// The help overlay's scroll offset, when it is open.
     pub help: Option<usize>,
     /// One-line notices; the first is shown until a key is pressed.
@@ -77,36 +84,49 @@ pub struct App {
     /// Keys of a sequence typed so far.
     pub pending: Vec<Key>,
     pub quit: bool,
+    /// Work for the run loop to do off the UI thread.
+    requests: Vec<Request>,
+    next_job: u64,
     layout: RefCell<Option<Rc<ReaderLayout>>>,
 }
 
 impl App {
     pub fn new(articles: Vec<Article>, keymap: Keymap, theme: Theme) -> App {
         App {
-            articles,
+            articles: Arc::new(articles),
             keymap,
             theme,
+            mode: Mode::Reader,
             focus: Focus::Sources,
             selected: 0,
             list_offset: 0,
             open: 0,
             reader_top: 0,
             search: None,
+            marks: Marks::default(),
+            diff: None,
             help: None,
             notices: Vec::new(),
             size: (80, 24),
             pending: Vec::new(),
             quit: false,
+            requests: Vec::new(),
+            next_job: 1,
             layout: RefCell::new(None),
         }
     }
 
     pub fn panes(&self) -> Option<Panes> {
-        layout::panes(Rect::new(0, 0, self.size.0, self.size.1))
+        layout::panes(Rect::new(0, 0, self.size.0, self.size.1), self.mode)
     }
 
     pub fn open_article(&self) -> Option<&Article> {
         self.articles.get(self.open)
+    }
+
+    /// Work asked for since the last call, for the run loop to do.
+    pub fn take_requests(&mut self) -> Vec<Request> {
+        std::mem::take(&mut self.requests)
     }
 
     /// Rows of the reader pane.
@@ -136,7 +156,17 @@ impl App {
     /// Items the source list shows at once (two rows each).
     pub fn list_capacity(&self) -> usize {
         self.panes()
-            .map_or(1, |p| usize::from(p.sources_inner().height / 2).max(1))
+            .and_then(|p| p.sources_inner())
+            .map_or(1, |inner| usize::from(inner.height / 2).max(1))
+    }
+
+    /// The panes that can take the focus in the current mode.
+    pub fn focusable(&self) -> &'static [Focus] {
+        match self.mode {
+            Mode::Reader => &[Focus::Sources, Focus::Reader],
+            Mode::Compare => &[Focus::Sources, Focus::Diff],
+            Mode::FullDiff => &[Focus::Diff],
+        }
     }
 
     /// The contexts whose bindings apply now, innermost first.
@@ -150,37 +180,78 @@ impl App {
         match self.focus {
             Focus::Sources => vec![Context::Sources, Context::Global],
             Focus::Reader => vec![Context::Reader, Context::Global],
+            Focus::Diff => vec![Context::Diff, Context::Global],
         }
     }
 
-    /// Where the reader is, for the next start.
+    /// What to reopen on the next start.
     pub fn state(&self) -> State {
         let (paragraph, offset) = self
             .reader_layout()
             .map_or((0, 0), |layout| layout.anchor_of(self.reader_top));
+        let compare = self.diff.as_ref().map(|d| {
+            vec![
+                self.articles[d.left].id.clone(),
+                self.articles[d.right].id.clone(),
+            ]
+        });
         State {
             article: self.open_article().map(|a| a.id.clone()),
             paragraph,
             offset,
+            compare,
+            mode: Some(self.mode.name().to_owned()),
         }
     }
 
-    /// Reopens what `state` remembers, if the article is still loaded.
+    /// Reopens what `state` remembers, where the articles are still loaded.
     pub fn restore(&mut self, state: &State) {
-        let Some(id) = &state.article else { return };
-        let Some(index) = self.articles.iter().position(|a| &a.id == id) else {
-            return;
+        let position = |id: &str| self.articles.iter().position(|a| a.id == id);
+        let article = state.article.as_deref().and_then(position);
+        let pair = match state.compare.as_deref() {
+            Some([left, right]) => position(left).zip(position(right)),
+            _ => None,
         };
-        self.selected = index;
-        self.open = index;
-        self.ensure_selected_visible();
-        if let Some(layout) = self.reader_layout()
-            && (state.paragraph, state.offset) != (0, 0)
-        {
-            self.reader_top = layout
-                .row_of(state.paragraph, state.offset)
-                .min(layout.max_top(self.reader_height()));
+        if let Some(index) = article {
+            self.selected = index;
+            self.open = index;
+            self.ensure_selected_visible();
+            if let Some(layout) = self.reader_layout()
+                && (state.paragraph, state.offset) != (0, 0)
+            {
+                self.reader_top = layout
+                    .row_of(state.paragraph, state.offset)
+                    .min(layout.max_top(self.reader_height()));
+            }
         }
+        if let Some((left, right)) = pair {
+            self.marks = Marks {
+                left: Some(left),
+                right: Some(right),
+            };
+            diff::start(self, left, right);
+        }
+        if let Some(mode) = state.mode.as_deref().and_then(Mode::from_name)
+            && (mode == Mode::Reader || self.diff.is_some())
+        {
+            set_mode(self, mode);
+        }
+    }
+
+    pub(crate) fn ensure_selected_visible(&mut self) {
+        let capacity = self.list_capacity();
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + capacity {
+            self.list_offset = self.selected + 1 - capacity;
+        }
+        let max_offset = self.articles.len().saturating_sub(capacity);
+        self.list_offset = self.list_offset.min(max_offset);
+    }
+
+    fn job(&mut self) -> u64 {
+        self.next_job += 1;
+        self.next_job
     }
 }
 
@@ -192,6 +263,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize(width, height) => resize(app, width, height),
         Action::Click { column, row } => click(app, column, row),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
+        Action::Compared { job, comparison } => diff::receive(app, job, *comparison),
     }
 }
 
@@ -200,15 +272,14 @@ fn on_key(app: &mut App, key: Key) {
         // A key first dismisses the notice it answers, then acts.
         app.notices.remove(0);
     }
-    if let Some(search) = app.search.as_mut().filter(|s| s.editing)
+    if app.search.as_ref().is_some_and(|s| s.editing)
         && let KeyCode::Char(c) = key.code
         && !key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         && app.keymap.lookup(&[Context::Search], &[], key) == Lookup::Unbound
     {
-        search.query.push(c);
-        refresh_matches(app, true);
+        search::type_char(app, c);
         return;
     }
     let contexts = app.contexts();
@@ -227,17 +298,24 @@ fn on_command(app: &mut App, command: Command) {
         Command::ForceQuit | Command::Quit => app.quit = true,
         Command::Help => app.help = if app.help.is_some() { None } else { Some(0) },
         Command::Close => close(app),
-        Command::FocusNext | Command::FocusPrev => {
-            app.focus = match app.focus {
-                Focus::Sources => Focus::Reader,
-                Focus::Reader => Focus::Sources,
-            }
+        Command::FocusNext | Command::FocusPrev => cycle_focus(app, command == Command::FocusNext),
+        Command::CycleMode => {
+            let next = match app.mode {
+                Mode::Reader => Mode::Compare,
+                Mode::Compare => Mode::FullDiff,
+                Mode::FullDiff => Mode::Reader,
+            };
+            set_mode(app, next);
         }
+        Command::ReaderMode => set_mode(app, Mode::Reader),
+        Command::CompareMode => set_mode(app, Mode::Compare),
+        Command::FullDiffMode => set_mode(app, Mode::FullDiff),
         _ if app.help.is_some() => help_command(app, command),
-        _ if app.search.as_ref().is_some_and(|s| s.editing) => search_command(app, command),
+        _ if app.search.as_ref().is_some_and(|s| s.editing) => search::command(app, command),
         _ => match app.focus {
             Focus::Sources => sources_command(app, command),
             Focus::Reader => reader_command(app, command),
+            Focus::Diff => diff::command(app, command),
         },
     }
 }
@@ -250,6 +328,31 @@ fn close(app: &mut App) {
     } else {
         app.notices.clear();
     }
+}
+
+fn cycle_focus(app: &mut App, forward: bool) {
+    let panes = app.focusable();
+    let at = panes.iter().position(|&f| f == app.focus).unwrap_or(0);
+    let next = if forward {
+        at + 1
+    } else {
+        at + panes.len() - 1
+    };
+    app.focus = panes[next % panes.len()];
+}
+
+/// Switches the layout, keeping the focus on a pane that is shown.
+pub(crate) fn set_mode(app: &mut App, mode: Mode) {
+    let anchor = app.reader_layout().map(|l| l.anchor_of(app.reader_top));
+    app.mode = mode;
+    if !app.focusable().contains(&app.focus) {
+        app.focus = match mode {
+            Mode::Reader => Focus::Reader,
+            Mode::Compare | Mode::FullDiff => Focus::Diff,
+        };
+    }
+    keep_reader_place(app, anchor);
+    app.ensure_selected_visible();
 }
 
 fn help_command(app: &mut App, command: Command) {
@@ -265,25 +368,31 @@ fn sources_command(app: &mut App, command: Command) {
     let last = app.articles.len().saturating_sub(1);
     let page = app.list_capacity();
     let selected = app.selected;
-    app.selected = match command {
-        Command::Down => (selected + 1).min(last),
-        Command::Up => selected.saturating_sub(1),
-        Command::Top => 0,
-        Command::Bottom => last,
-        Command::PageDown | Command::HalfDown => (selected + page).min(last),
-        Command::PageUp | Command::HalfUp => selected.saturating_sub(page),
+    match command {
+        Command::Down => app.selected = (selected + 1).min(last),
+        Command::Up => app.selected = selected.saturating_sub(1),
+        Command::Top => app.selected = 0,
+        Command::Bottom => app.selected = last,
+        Command::PageDown | Command::HalfDown => app.selected = (selected + page).min(last),
+        Command::PageUp | Command::HalfUp => app.selected = selected.saturating_sub(page),
         Command::Open => {
             open(app, selected);
+            if app.mode != Mode::Reader {
+                set_mode(app, Mode::Reader);
+            }
             app.focus = Focus::Reader;
-            selected
         }
         Command::Search => {
+            if app.mode != Mode::Reader {
+                set_mode(app, Mode::Reader);
+            }
             app.focus = Focus::Reader;
-            start_search(app);
-            selected
+            search::start(app);
         }
-        _ => selected,
-    };
+        Command::Mark => diff::toggle_mark(app, selected),
+        Command::Diff => diff::start_from_marks(app),
+        _ => {}
+    }
     app.ensure_selected_visible();
 }
 
@@ -299,46 +408,11 @@ fn reader_command(app: &mut App, command: Command) {
         Command::Top => app.reader_top = 0,
         Command::Bottom => scroll_reader(app, isize::MAX / 2),
         Command::Back => app.focus = Focus::Sources,
-        Command::Search => start_search(app),
-        Command::NextMatch => step_match(app, true),
-        Command::PrevMatch => step_match(app, false),
+        Command::Search => search::start(app),
+        Command::NextMatch => search::step(app, true),
+        Command::PrevMatch => search::step(app, false),
+        Command::Diff => diff::start_from_marks(app),
         _ => {}
-    }
-}
-
-fn search_command(app: &mut App, command: Command) {
-    match command {
-        Command::Confirm => {
-            if let Some(search) = app.search.as_mut() {
-                search.editing = false;
-                if search.query.is_empty() {
-                    app.search = None;
-                }
-            }
-            show_current_match(app);
-        }
-        Command::Erase => {
-            if let Some(search) = app.search.as_mut() {
-                search.query.pop();
-            }
-            refresh_matches(app, true);
-        }
-        Command::NextMatch => step_match(app, true),
-        Command::PrevMatch => step_match(app, false),
-        _ => {}
-    }
-}
-
-impl App {
-    pub(crate) fn ensure_selected_visible(&mut self) {
-        let capacity = self.list_capacity();
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + capacity {
-            self.list_offset = self.selected + 1 - capacity;
-        }
-        let max_offset = self.articles.len().saturating_sub(capacity);
-        self.list_offset = self.list_offset.min(max_offset);
     }
 }
 
@@ -349,7 +423,7 @@ fn open(app: &mut App, index: usize) {
     app.open = index;
     app.reader_top = 0;
     if app.search.is_some() {
-        refresh_matches(app, false);
+        search::refresh(app, false);
     }
 }
 
@@ -361,13 +435,9 @@ fn scroll_reader(app: &mut App, delta: isize) {
     app.reader_top = app.reader_top.saturating_add_signed(delta).min(max);
 }
 
-fn resize(app: &mut App, width: u16, height: u16) {
-    // Keep the same text at the top across a change of width.
-    let anchor = app
-        .reader_layout()
-        .map(|layout| layout.anchor_of(app.reader_top));
+/// Puts the same text back at the top of the reader after its width changed.
+fn keep_reader_place(app: &mut App, anchor: Option<(usize, usize)>) {
     let at_top = app.reader_top == 0;
-    app.size = (width, height);
     if let (Some((paragraph, offset)), Some(layout)) = (anchor, app.reader_layout()) {
         app.reader_top = if at_top {
             0
@@ -377,178 +447,63 @@ fn resize(app: &mut App, width: u16, height: u16) {
                 .min(layout.max_top(app.reader_height()))
         };
     }
+}
+
+fn resize(app: &mut App, width: u16, height: u16) {
+    let anchor = app
+        .reader_layout()
+        .map(|layout| layout.anchor_of(app.reader_top));
+    let diff_anchor = diff::anchor(app);
+    app.size = (width, height);
+    keep_reader_place(app, anchor);
+    diff::restore_anchor(app, diff_anchor);
     app.ensure_selected_visible();
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
     let Some(panes) = app.panes() else { return };
     let position = Position::new(column, row);
-    if panes.sources.contains(position) {
+    if let (Some(sources), Some(inner)) = (panes.sources, panes.sources_inner())
+        && sources.contains(position)
+    {
         app.focus = Focus::Sources;
-        let inner = panes.sources_inner();
         if inner.contains(position) {
             let index = app.list_offset + usize::from((row - inner.y) / 2);
             if index < app.articles.len() {
                 app.selected = index;
             }
         }
-    } else if panes.reader.contains(position) {
-        app.focus = Focus::Reader;
+    } else if panes.main.contains(position) {
+        app.focus = if app.mode.shows_diff() {
+            Focus::Diff
+        } else {
+            Focus::Reader
+        };
     }
 }
 
 fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     let Some(panes) = app.panes() else { return };
     let position = Position::new(column, row);
-    if panes.sources.contains(position) {
+    let rows = if down {
+        WHEEL_ROWS as isize
+    } else {
+        -(WHEEL_ROWS as isize)
+    };
+    if panes.sources.is_some_and(|s| s.contains(position)) {
         let max_offset = app.articles.len().saturating_sub(app.list_capacity());
         app.list_offset = if down {
             (app.list_offset + 1).min(max_offset)
         } else {
             app.list_offset.saturating_sub(1)
         };
-    } else if panes.reader.contains(position) {
-        let rows = WHEEL_ROWS as isize;
-        scroll_reader(app, if down { rows } else { -rows });
-    }
-}
-
-fn start_search(app: &mut App) {
-    let search = app.search.get_or_insert_with(Search::default);
-    search.editing = true;
-    search.query.clear();
-    search.matches.clear();
-    search.current = None;
-}
-
-/// Recomputes the matches of the query in the open article. While typing,
-/// the first match at or after the top of the pane becomes current.
-fn refresh_matches(app: &mut App, follow: bool) {
-    let Some(article) = app.articles.get(app.open) else {
-        return;
-    };
-    let Some(search) = app.search.as_mut() else {
-        return;
-    };
-    let (matches, capped) = find_matches(article, &search.query);
-    search.matches = matches;
-    search.capped = capped;
-    search.current = None;
-    if search.matches.is_empty() {
-        return;
-    }
-    let from = app
-        .reader_layout()
-        .map_or((0, 0), |layout| layout.anchor_of(app.reader_top));
-    let Some(search) = app.search.as_mut() else {
-        return;
-    };
-    let first_after = search
-        .matches
-        .partition_point(|m| (m.paragraph, m.range.start) < from);
-    search.current = Some(if first_after < search.matches.len() {
-        first_after
-    } else {
-        0
-    });
-    if follow {
-        show_current_match(app);
-    }
-}
-
-fn step_match(app: &mut App, forward: bool) {
-    let Some(search) = app.search.as_mut() else {
-        return;
-    };
-    let count = search.matches.len();
-    if count == 0 {
-        return;
-    }
-    search.current = Some(match (search.current, forward) {
-        (None, _) => 0,
-        (Some(i), true) => (i + 1) % count,
-        (Some(i), false) => (i + count - 1) % count,
-    });
-    show_current_match(app);
-}
-
-/// Scrolls so that the current match is in view, a third of the way down.
-fn show_current_match(app: &mut App) {
-    let Some(layout) = app.reader_layout() else {
-        return;
-    };
-    let Some(found) = app
-        .search
-        .as_ref()
-        .and_then(|s| s.current.and_then(|i| s.matches.get(i)))
-    else {
-        return;
-    };
-    let row = layout.row_of(found.paragraph, found.range.start);
-    let height = app.reader_height();
-    if row < app.reader_top || row >= app.reader_top + height {
-        app.reader_top = row.saturating_sub(height / 3).min(layout.max_top(height));
-    }
-}
-
-/// Every occurrence of `query` in the article's paragraphs. Case is ignored
-/// unless the query has a capital letter (smart case).
-pub fn find_matches(article: &Article, query: &str) -> (Vec<Match>, bool) {
-    let mut matches = Vec::new();
-    if query.is_empty() {
-        return (matches, false);
-    }
-    let fold = !query.chars().any(char::is_uppercase);
-    let needle = if fold {
-        query.to_lowercase()
-    } else {
-        query.to_owned()
-    };
-    for (paragraph, p) in article.paragraphs.iter().enumerate() {
-        let (haystack, map) = if fold {
-            folded(&p.text)
+    } else if panes.main.contains(position) {
+        if app.mode.shows_diff() {
+            diff::scroll(app, rows);
         } else {
-            (p.text.clone(), None)
-        };
-        for (at, _) in haystack.match_indices(&needle) {
-            let (start, end) = match &map {
-                None => (at, at + needle.len()),
-                Some(map) => (map[at], map[at + needle.len()]),
-            };
-            matches.push(Match {
-                paragraph,
-                range: start..end,
-            });
-            if matches.len() >= MAX_MATCHES {
-                return (matches, true);
-            }
+            scroll_reader(app, rows);
         }
     }
-    (matches, false)
-}
-
-/// Lower-cased text, and when lower-casing changed byte lengths, a map from
-/// each byte of the folded text to the byte of the original.
-fn folded(text: &str) -> (String, Option<Vec<usize>>) {
-    if text.is_ascii() {
-        return (text.to_ascii_lowercase(), None);
-    }
-    let lower = text.to_lowercase();
-    if lower.len() == text.len() && lower.chars().count() == text.chars().count() {
-        return (lower, None);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    for (at, c) in text.char_indices() {
-        for lc in c.to_lowercase() {
-            for _ in 0..lc.len_utf8() {
-                map.push(at);
-            }
-            out.push(lc);
-        }
-    }
-    map.push(text.len());
-    (out, Some(map))
 }
 
 #[cfg(test)]
@@ -566,24 +521,6 @@ mod tests {
         for k in keys.split_whitespace() {
             update(app, Action::Key(Key::parse(k).unwrap()));
         }
-    }
-
-    #[test]
-    fn smart_case_search() {
-        let articles = seeds();
-        let (lower, _) = find_matches(&articles[2], "peresild");
-        let (exact, _) = find_matches(&articles[2], "Peresild");
-        assert!(lower.len() >= exact.len() && !exact.is_empty());
-        let (none, _) = find_matches(&articles[2], "PERESILD");
-        assert!(none.is_empty());
-    }
-
-    #[test]
-    fn folding_maps_back_to_original_bytes() {
-        let (text, map) = folded("İstanbul x");
-        let map = map.unwrap();
-        let at = text.find('x').unwrap();
-        assert_eq!(map[at], "İstanbul ".len());
     }
 
     #[test]
@@ -621,5 +558,20 @@ mod tests {
         second.restore(&state);
         assert_eq!(second.open, 2);
         assert_eq!(second.reader_top, first.reader_top);
+    }
+
+    #[test]
+    fn focus_cycles_through_the_panes_shown() {
+        let mut app = app();
+        keys(&mut app, "tab");
+        assert_eq!(app.focus, Focus::Reader);
+        keys(&mut app, "v");
+        assert_eq!((app.mode, app.focus), (Mode::Compare, Focus::Diff));
+        keys(&mut app, "tab");
+        assert_eq!(app.focus, Focus::Sources);
+        keys(&mut app, "v");
+        assert_eq!((app.mode, app.focus), (Mode::FullDiff, Focus::Diff));
+        keys(&mut app, "tab");
+        assert_eq!(app.focus, Focus::Diff);
     }
 }

@@ -1,0 +1,224 @@
+//! Searching the reader: matches of a query in the open article, the
+//! current match, and scrolling to it.
+
+use std::ops::Range;
+
+use crate::corpus::Article;
+
+use super::App;
+use crate::tui::keymap::Command;
+
+/// More matches than this are not collected; the count then reads "N+".
+pub const MAX_MATCHES: usize = 100_000;
+
+/// A search in the reader.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    /// The prompt is open and keys type into the query.
+    pub editing: bool,
+    pub matches: Vec<Match>,
+    pub current: Option<usize>,
+    /// More matches exist than were collected.
+    pub capped: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub paragraph: usize,
+    pub range: Range<usize>,
+}
+
+pub(super) fn start(app: &mut App) {
+    let search = app.search.get_or_insert_with(Search::default);
+    search.editing = true;
+    search.query.clear();
+    search.matches.clear();
+    search.current = None;
+}
+
+/// Adds a typed character to the query.
+pub(super) fn type_char(app: &mut App, c: char) {
+    if let Some(search) = app.search.as_mut() {
+        search.query.push(c);
+    }
+    refresh(app, true);
+}
+
+/// Keys of the search prompt.
+pub(super) fn command(app: &mut App, command: Command) {
+    match command {
+        Command::Confirm => {
+            if let Some(search) = app.search.as_mut() {
+                search.editing = false;
+                if search.query.is_empty() {
+                    app.search = None;
+                }
+            }
+            show_current(app);
+        }
+        Command::Erase => {
+            if let Some(search) = app.search.as_mut() {
+                search.query.pop();
+            }
+            refresh(app, true);
+        }
+        Command::NextMatch => step(app, true),
+        Command::PrevMatch => step(app, false),
+        _ => {}
+    }
+}
+
+/// Recomputes the matches of the query in the open article. While typing,
+/// the first match at or after the top of the pane becomes current.
+pub(super) fn refresh(app: &mut App, follow: bool) {
+    let Some(article) = app.articles.get(app.open) else {
+        return;
+    };
+    let Some(search) = app.search.as_mut() else {
+        return;
+    };
+    let (matches, capped) = find_matches(article, &search.query);
+    search.matches = matches;
+    search.capped = capped;
+    search.current = None;
+    if search.matches.is_empty() {
+        return;
+    }
+    let from = app
+        .reader_layout()
+        .map_or((0, 0), |layout| layout.anchor_of(app.reader_top));
+    let Some(search) = app.search.as_mut() else {
+        return;
+    };
+    let first_after = search
+        .matches
+        .partition_point(|m| (m.paragraph, m.range.start) < from);
+    search.current = Some(if first_after < search.matches.len() {
+        first_after
+    } else {
+        0
+    });
+    if follow {
+        show_current(app);
+    }
+}
+
+pub(super) fn step(app: &mut App, forward: bool) {
+    let Some(search) = app.search.as_mut() else {
+        return;
+    };
+    let count = search.matches.len();
+    if count == 0 {
+        return;
+    }
+    search.current = Some(match (search.current, forward) {
+        (None, _) => 0,
+        (Some(i), true) => (i + 1) % count,
+        (Some(i), false) => (i + count - 1) % count,
+    });
+    show_current(app);
+}
+
+/// Scrolls so that the current match is in view, a third of the way down.
+fn show_current(app: &mut App) {
+    let Some(layout) = app.reader_layout() else {
+        return;
+    };
+    let Some(found) = app
+        .search
+        .as_ref()
+        .and_then(|s| s.current.and_then(|i| s.matches.get(i)))
+    else {
+        return;
+    };
+    let row = layout.row_of(found.paragraph, found.range.start);
+    let height = app.reader_height();
+    if row < app.reader_top || row >= app.reader_top + height {
+        app.reader_top = row.saturating_sub(height / 3).min(layout.max_top(height));
+    }
+}
+
+/// Every occurrence of `query` in the article's paragraphs. Case is ignored
+/// unless the query has a capital letter (smart case).
+pub fn find_matches(article: &Article, query: &str) -> (Vec<Match>, bool) {
+    let mut matches = Vec::new();
+    if query.is_empty() {
+        return (matches, false);
+    }
+    let fold = !query.chars().any(char::is_uppercase);
+    let needle = if fold {
+        query.to_lowercase()
+    } else {
+        query.to_owned()
+    };
+    for (paragraph, p) in article.paragraphs.iter().enumerate() {
+        let (haystack, map) = if fold {
+            folded(&p.text)
+        } else {
+            (p.text.clone(), None)
+        };
+        for (at, _) in haystack.match_indices(&needle) {
+            let (start, end) = match &map {
+                None => (at, at + needle.len()),
+                Some(map) => (map[at], map[at + needle.len()]),
+            };
+            matches.push(Match {
+                paragraph,
+                range: start..end,
+            });
+            if matches.len() >= MAX_MATCHES {
+                return (matches, true);
+            }
+        }
+    }
+    (matches, false)
+}
+
+/// Lower-cased text, and when lower-casing changed byte lengths, a map from
+/// each byte of the folded text to the byte of the original.
+fn folded(text: &str) -> (String, Option<Vec<usize>>) {
+    if text.is_ascii() {
+        return (text.to_ascii_lowercase(), None);
+    }
+    let lower = text.to_lowercase();
+    if lower.len() == text.len() && lower.chars().count() == text.chars().count() {
+        return (lower, None);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        for lc in c.to_lowercase() {
+            for _ in 0..lc.len_utf8() {
+                map.push(at);
+            }
+            out.push(lc);
+        }
+    }
+    map.push(text.len());
+    (out, Some(map))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::seeds;
+
+    #[test]
+    fn smart_case_search() {
+        let articles = seeds();
+        let (lower, _) = find_matches(&articles[2], "peresild");
+        let (exact, _) = find_matches(&articles[2], "Peresild");
+        assert!(lower.len() >= exact.len() && !exact.is_empty());
+        let (none, _) = find_matches(&articles[2], "PERESILD");
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn folding_maps_back_to_original_bytes() {
+        let (text, map) = folded("İstanbul x");
+        let map = map.unwrap();
+        let at = text.find('x').unwrap();
+        assert_eq!(map[at], "İstanbul ".len());
+    }
+}

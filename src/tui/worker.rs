@@ -1,0 +1,46 @@
+//! Work done away from the UI thread. `update` asks for a comparison with a
+//! request; the run loop executes it on a thread and hands the result back
+//! as an action, so input is never blocked. Tests execute requests inline.
+
+use std::sync::Arc;
+
+use crate::compare::{self, Budget, CompareOptions, DEFAULT_BUDGET};
+use crate::corpus::Article;
+
+use super::app::Action;
+
+#[derive(Debug, Clone)]
+pub enum Request {
+    Compare {
+        /// Answers to an older job are ignored.
+        job: u64,
+        articles: Arc<Vec<Article>>,
+        left: usize,
+        right: usize,
+        options: CompareOptions,
+    },
+}
+
+/// Does the work of a request and returns what to tell the app.
+pub fn execute(request: Request) -> Action {
+    match request {
+        Request::Compare {
+            job,
+            articles,
+            left,
+            right,
+            options,
+        } => {
+            let comparison = compare::compare(
+                &articles[left],
+                &articles[right],
+                options,
+                &Budget::new(DEFAULT_BUDGET),
+            );
+            Action::Compared {
+                job,
+                comparison: Box::new(comparison),
+            }
+        }
+    }
+}
