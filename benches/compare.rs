@@ -1,4 +1,5 @@
-//! Align + word diff of 100k-word documents. Targets: near-identical under
+//! Align + word diff of a pair of the seeds (target under 50 ms, the app's
+//! budget for an instant diff) and of 100k-word documents. Targets: near-identical under
 //! 50 ms, paraphrase-like under 150 ms, unrelated under 250 ms; 25k × 25k
 //! sentences under 1 s. The same paraphrase pair is timed with
 //! `git diff --no-index --word-diff` for comparison.
@@ -11,7 +12,8 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use spacefilm::compare::{Budget, CompareOptions, compare_sentences};
+use spacefilm::compare::{Budget, CompareOptions, compare, compare_sentences};
+use spacefilm::corpus::load::seeds;
 
 const WORDS: usize = 100_000;
 
@@ -67,6 +69,27 @@ fn pairs(c: &mut Criterion) {
     group.finish();
 }
 
+fn seed_pair(c: &mut Criterion) {
+    let articles = seeds();
+    let by_prefix = |prefix: &str| {
+        articles
+            .iter()
+            .find(|a| a.id.starts_with(prefix))
+            .expect("the seeds are embedded")
+    };
+    let (left, right) = (by_prefix("002"), by_prefix("003"));
+    c.bench_function("align+diff seeds 002-003", |b| {
+        b.iter(|| {
+            black_box(compare(
+                left,
+                right,
+                CompareOptions::default(),
+                &Budget::unlimited(),
+            ))
+        })
+    });
+}
+
 fn scale(c: &mut Criterion) {
     let vocabulary = common::Vocabulary::new(40_000, 7);
     // About 25k sentences a side.
@@ -91,5 +114,5 @@ fn scale(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, pairs, scale);
+criterion_group!(benches, seed_pair, pairs, scale);
 criterion_main!(benches);
