@@ -116,6 +116,22 @@ pub enum Command {
         #[arg(short = 'i', long)]
         ignore_case_and_punctuation: bool,
     },
+    /// The discrepancy ledger: the ages, dates, sums, counts, names and
+    /// quotes the versions state, grouped into facts, conflicts first.
+    Facts {
+        /// The articles to compare (ids, unique prefixes or paths; default:
+        /// every loaded article).
+        #[arg(value_name = "REF")]
+        references: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Width of the text table (default: the terminal's, or 120).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+        /// Give up on aligning more pairs after this many milliseconds.
+        #[arg(long, value_name = "MS", default_value_t = 3000)]
+        budget_ms: u64,
+    },
 }
 
 /// Two articles to compare, and how long to spend on it.
@@ -178,6 +194,12 @@ pub fn run(command: Command, global: &Global) -> u8 {
             View::Diff,
             ignore_case_and_punctuation,
         ),
+        Command::Facts {
+            references,
+            format,
+            width,
+            budget_ms,
+        } => facts(global, options, &references, format, width, budget_ms),
     };
     print(global, outcome)
 }
@@ -320,6 +342,50 @@ fn compare(
         }
         (Format::Text, View::Diff) => {
             export::text::side_by_side(&left, &right, &comparison, width, !colour_on(global))
+        }
+    };
+    Outcome {
+        stdout,
+        code: EXIT_OK,
+    }
+}
+
+/// The articles named by `references`, or every loaded one.
+fn chosen_articles(
+    global: &Global,
+    options: LoadOptions,
+    references: &[String],
+) -> Result<Vec<Article>, RefFailure> {
+    let loaded = load_corpus(global, options, &[]);
+    report(&loaded.errors);
+    if references.is_empty() {
+        return Ok(loaded.articles);
+    }
+    references
+        .iter()
+        .map(|r| resolve(r, &loaded.articles, options))
+        .collect()
+}
+
+fn facts(
+    global: &Global,
+    options: LoadOptions,
+    references: &[String],
+    format: Format,
+    width: Option<usize>,
+    budget_ms: u64,
+) -> Outcome {
+    let articles = match chosen_articles(global, options, references) {
+        Ok(articles) => articles,
+        Err(failure) => return failure.into(),
+    };
+    let articles: Vec<&Article> = articles.iter().collect();
+    let budget = spacefilm::compare::Budget::new(std::time::Duration::from_millis(budget_ms));
+    let ledger = spacefilm::compare::facts::ledger(&articles, &budget);
+    let stdout = match format {
+        Format::Json => json(&export::ledger::json(&articles, &ledger)),
+        Format::Text => {
+            export::ledger::table(&ledger, width.or_else(terminal_width).unwrap_or(120))
         }
     };
     Outcome {

@@ -5,6 +5,7 @@
 pub mod align;
 mod candidates;
 pub mod diff;
+pub mod facts;
 mod sides;
 pub mod similarity;
 pub mod tokens;

@@ -1,4 +1,5 @@
 //! Printable and machine-readable forms of what the library computes.
 
 pub mod json;
+pub mod ledger;
 pub mod text;

@@ -1,0 +1,153 @@
+//! Names of people and organisations: runs of capitalised words, and the
+//! test that tells two spellings of one name (`Peresild`/`Peressild`,
+//! `Shipenko`/`Chipenko`, `Yulia`/`Julia`) from two names.
+
+use std::ops::Range;
+
+use super::scan::Token;
+use crate::compare::tokens::{fold, is_stopword, split_contraction, translit_key};
+use crate::corpus::dates::{month_number, weekday_number};
+
+/// A run of capitalised words, by token range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSpan {
+    pub tokens: Range<usize>,
+}
+
+/// A word without its possessive ending: `Gagarin’s` → `Gagarin`.
+pub fn bare(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .or_else(|| word.strip_suffix('’'))
+        .or_else(|| word.strip_suffix('\''))
+        .unwrap_or(word)
+}
+
+/// Whether a word may be part of a name: capitalised, with lower-case
+/// letters (so not an acronym), not a function word, month or weekday.
+fn name_word(token: &Token) -> bool {
+    if !token.is_word() || !token.is_capitalised() {
+        return false;
+    }
+    let word = bare(token.text);
+    let folded = fold(word);
+    let (base, _) = split_contraction(&folded);
+    word.chars().skip(1).any(char::is_lowercase)
+        && !word.bytes().any(|b| b.is_ascii_digit())
+        && !is_stopword(base)
+        && month_number(word).is_none()
+        && weekday_number(word).is_none()
+}
+
+/// The names of a sentence. A sentence's first word alone counts only when
+/// `known` says it is a name elsewhere (written capitalised mid-sentence).
+pub fn find(tokens: &[Token], known: &dyn Fn(&str) -> bool) -> Vec<NameSpan> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !name_word(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < tokens.len() && name_word(&tokens[i]) {
+            i += 1;
+            // A possessive ends the name: "Gagarin’s feat".
+            if bare(tokens[i - 1].text) != tokens[i - 1].text {
+                break;
+            }
+        }
+        let mut start = start;
+        let first_of_sentence = !tokens[..start]
+            .iter()
+            .any(|t| t.is_word() || t.is("\"") || t.is("“"));
+        // "Dmitry Rogozin, the head…" opens with a name: a run of two
+        // capitalised words is one, even at the start.
+        if first_of_sentence && i - start == 1 && !known(bare(tokens[start].text)) {
+            start += 1;
+        }
+        if start < i {
+            spans.push(NameSpan { tokens: start..i });
+        }
+    }
+    spans
+}
+
+/// Whether two spellings are one name: the same transliteration key (or
+/// keys one transposition apart), and few letters changed.
+pub fn same_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (fa, fb) = (fold(a), fold(b));
+    if fa == fb {
+        return true;
+    }
+    let longest = fa.chars().count().max(fb.chars().count());
+    if longest < 4 {
+        return false;
+    }
+    let (ka, kb) = (translit_key(a), translit_key(b));
+    let keys_meet = ka == kb || (ka.chars().count() >= 5 && strsim::osa_distance(&ka, &kb) <= 1);
+    keys_meet && strsim::damerau_levenshtein(&fa, &fb) <= 2.max(longest / 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan::tokens;
+    use super::*;
+
+    fn names(text: &str, known: &[&str]) -> Vec<String> {
+        let tokens = tokens(text);
+        find(&tokens, &|w| known.contains(&w))
+            .into_iter()
+            .map(|s| {
+                tokens[s.tokens]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn runs_of_capitalised_words() {
+        assert_eq!(
+            names(
+                "On Oct. 5, actress Yulia Peresild flies with NASA and Klim Shipenko.",
+                &[]
+            ),
+            ["Yulia Peresild", "Klim Shipenko"]
+        );
+        assert_eq!(names("Peresild told AFP.", &["Peresild"]), ["Peresild"]);
+        assert_eq!(names("Shoot the film.", &[]), Vec::<String>::new());
+        assert_eq!(
+            names("After Yuri Gagarin’s feat, Moscow won.", &[]),
+            ["Yuri Gagarin’s", "Moscow"]
+        );
+    }
+
+    #[test]
+    fn spellings_of_one_name() {
+        for (a, b) in [
+            ("Peresild", "Peressild"),
+            ("Shipenko", "Chipenko"),
+            ("Rogozin", "Rogozine"),
+            ("Yulia", "Julia"),
+            ("Kalachev", "Kalatchev"),
+            ("Shkaplerov", "Shkalperov"),
+            ("Galchonok", "Galtshonok"),
+        ] {
+            assert!(same_name(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Russia", "Rose"),
+            ("Ernst", "Musk"),
+            ("Moscow", "Mexico"),
+            ("Peresild", "Shipenko"),
+        ] {
+            assert!(!same_name(a, b), "{a} / {b}");
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! Quotations and who is said to speak them: `"…," Peresild told AFP`,
+//! `She says, "…"`, `according to Rogozin`.
+
+use std::ops::Range;
+
+use super::names::{NameSpan, bare};
+use super::scan::Token;
+
+/// Fewer words than this between quote marks is a scare quote (`"afraid"`),
+/// not speech.
+const MIN_WORDS: usize = 3;
+
+const SPEECH_VERBS: &[&str] = &[
+    "add",
+    "added",
+    "adds",
+    "admits",
+    "admitted",
+    "announced",
+    "asked",
+    "confessed",
+    "confesses",
+    "declared",
+    "explained",
+    "explains",
+    "insisted",
+    "noted",
+    "notes",
+    "proclaimed",
+    "proclaims",
+    "recalled",
+    "reiterated",
+    "replied",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "states",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+
+/// A quotation in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The words inside the quote marks, by byte range of the sentence.
+    pub inner: Range<usize>,
+    /// The speaker: a name span of the sentence, or a pronoun to resolve.
+    pub speaker: Option<Speaker>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Speaker {
+    Name(usize),
+    Pronoun,
+}
+
+fn opens(t: &Token) -> bool {
+    t.is("“") || t.is("\"") || t.is("«") || t.is("„")
+}
+
+fn closes(t: &Token, opener: &str) -> bool {
+    match opener {
+        "“" | "„" => t.is("”") || t.is("“") || t.is("\""),
+        "«" => t.is("»"),
+        _ => t.is("\"") || t.is("”"),
+    }
+}
+
+/// The quotations of a sentence, with their speakers.
+pub fn find(text: &str, tokens: &[Token], names: &[NameSpan]) -> Vec<Quote> {
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !opens(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let opener = tokens[i].text;
+        let close = (i + 1..tokens.len())
+            .find(|&j| closes(&tokens[j], opener))
+            .unwrap_or(tokens.len());
+        spans.push(i..close);
+        i = close + 1;
+    }
+    spans
+        .iter()
+        .filter(|s| {
+            tokens[s.start + 1..s.end]
+                .iter()
+                .filter(|t| t.is_word())
+                .count()
+                >= MIN_WORDS
+        })
+        .map(|s| {
+            let start = tokens[s.start].range.end;
+            let end = tokens.get(s.end).map_or(text.len(), |t| t.range.start);
+            Quote {
+                inner: start..end,
+                speaker: speaker(tokens, names, &spans),
+            }
+        })
+        .collect()
+}
+
+/// The speaker named next to a speech verb outside every quotation.
+fn speaker(tokens: &[Token], names: &[NameSpan], quotes: &[Range<usize>]) -> Option<Speaker> {
+    let outside = |k: usize| !quotes.iter().any(|q| q.start <= k && k <= q.end);
+    let verbs = (0..tokens.len()).filter(|&k| {
+        outside(k) && tokens[k].is_word() && SPEECH_VERBS.contains(&tokens[k].lower().as_str())
+    });
+    let according = (0..tokens.len().saturating_sub(1)).filter(|&k| {
+        outside(k) && tokens[k].lower() == "according" && tokens[k + 1].lower() == "to"
+    });
+    for verb in verbs.chain(according.map(|k| k + 1)) {
+        // "Peresild told", "said Chipenko"; but "told Pravda" names the
+        // listener.
+        let listener_follows = matches!(tokens[verb].lower().as_str(), "told" | "tells" | "asked");
+        let near = |s: &NameSpan| {
+            let before = s.tokens.end <= verb && verb - s.tokens.end <= 2;
+            let after = !listener_follows && s.tokens.start > verb && s.tokens.start - verb <= 2;
+            (before || after) && outside(s.tokens.start)
+        };
+        if let Some(k) = names.iter().position(near) {
+            return Some(Speaker::Name(k));
+        }
+        let pronoun = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| t.is_word() && PRONOUNS.contains(&t.lower().as_str()))
+        };
+        if pronoun(verb.wrapping_sub(1)) || pronoun(verb + 1) {
+            return Some(Speaker::Pronoun);
+        }
+    }
+    None
+}
+
+/// The words of a quotation, folded, for comparing wordings.
+pub fn wording(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| crate::compare::tokens::fold(bare(w)).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::names;
+    use super::super::scan::tokens;
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+        let tokens = tokens(text);
+        let names = names::find(&tokens, &|w| w == "Peresild");
+        find(text, &tokens, &names)
+            .into_iter()
+            .map(|q| {
+                let speaker = q.speaker.map(|s| match s {
+                    Speaker::Name(k) => tokens[names[k].tokens.clone()]
+                        .iter()
+                        .map(|t| t.text)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    Speaker::Pronoun => "(pronoun)".to_owned(),
+                });
+                (text[q.inner].to_owned(), speaker)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quotes_and_speakers() {
+        assert_eq!(
+            quotes(r#""I really want us to be the best," Peresild told AFP."#),
+            [(
+                "I really want us to be the best,".to_owned(),
+                Some("Peresild".to_owned())
+            )]
+        );
+        assert_eq!(
+            quotes("“There is no one who can give us advice,” Shipenko said."),
+            [(
+                "There is no one who can give us advice,".to_owned(),
+                Some("Shipenko".to_owned())
+            )]
+        );
+        assert_eq!(
+            quotes(r#"She says, "We will have to film in space.""#),
+            [(
+                "We will have to film in space.".to_owned(),
+                Some("(pronoun)".to_owned())
+            )]
+        );
+        assert_eq!(quotes(r#"She felt "afraid" then."#), []);
+        assert_eq!(
+            quotes("“Cinema has always been a weapon,” he told the daily."),
+            [(
+                "Cinema has always been a weapon,".to_owned(),
+                Some("(pronoun)".to_owned())
+            )]
+        );
+    }
+
+    #[test]
+    fn wordings_ignore_case_and_punctuation() {
+        assert_eq!(
+            wording("I’m not a superhero,"),
+            wording("i'm NOT a superhero")
+        );
+        assert_ne!(wording("not a superhero"), wording("not a superhuman"));
+    }
+}
