@@ -7,6 +7,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde_json::Value;
 
+mod common;
+use common::Rng;
+
 use spacefilm::compare::{self, Budget, CompareOptions, Comparison, LinkKind, OpKind};
 use spacefilm::corpus::{self, Article};
 
@@ -247,24 +250,6 @@ fn an_unseen_story_aligns_as_well() {
 }
 
 // ---- Generated variants ---------------------------------------------------
-
-/// A small deterministic generator for the perturbations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
 
 /// Sentences of every seed and their paragraphs, as test material: the
 /// perturbations know nothing about what the texts say.

@@ -2,7 +2,8 @@
 //! - they stand in aligned sentences of two versions, are of one kind and
 //!   measure the same unit (pairs of equal values first, then in order);
 //! - they are ages of one person, or quotes of nearly the same words;
-//! - they are the same day, month, sum, duration or count of the same noun.
+//! - they are the same day, month, sum, duration or count of the same noun;
+//! - they count the same noun, and each article says it once.
 //!
 //! A quote whose aligned sentence in another version has no quotation is
 //! flagged as paraphrased there, with that sentence as its mention.
@@ -49,11 +50,14 @@ impl UnionFind {
     }
 }
 
-/// Whether two values of a kind say the same.
+/// Whether two values of a kind say the same. A hedge (`more than`,
+/// `about`) does not make a conflict: `over 3,000` may be `won out over`.
 pub fn agree(kind: FactKind, a: &str, b: &str) -> bool {
+    let unhedged = |v: &str| v.trim_start_matches(['<', '>', '~']).to_owned();
     match kind {
         FactKind::Date => dates::compatible(a, b),
-        _ => a == b,
+        FactKind::Name | FactKind::Quote => a == b,
+        _ => unhedged(a) == unhedged(b),
     }
 }
 
@@ -68,6 +72,7 @@ pub fn group(
     by_alignment(found, pairs, &mut sets);
     by_subject(found, &mut sets);
     by_value(found, &mut sets);
+    by_unit(found, &mut sets);
     let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (i, f) in found.iter().enumerate() {
         if f.kind != FactKind::Name {
@@ -227,6 +232,25 @@ fn by_value(found: &[Found], sets: &mut UnionFind) {
             std::collections::hash_map::Entry::Occupied(e) => sets.union(*e.get(), i),
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(i);
+            }
+        }
+    }
+}
+
+/// A count of one noun that each article states once: the same thing,
+/// wherever the sentences went. (Time units are too common for this.)
+fn by_unit(found: &[Found], sets: &mut UnionFind) {
+    let mut by_unit: FxHashMap<(FactKind, &str), Vec<usize>> = FxHashMap::default();
+    for (i, f) in found.iter().enumerate() {
+        if let (FactKind::Count, Some(unit)) = (f.kind, f.unit.as_deref()) {
+            by_unit.entry((f.kind, unit)).or_default().push(i);
+        }
+    }
+    for members in by_unit.values() {
+        let articles: FxHashSet<usize> = members.iter().map(|&i| found[i].article).collect();
+        if articles.len() == members.len() {
+            for pair in members.windows(2) {
+                sets.union(pair[0], pair[1]);
             }
         }
     }

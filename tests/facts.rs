@@ -1,0 +1,497 @@
+//! The discrepancy ledger: the hand-made gold on the seeds (scored as
+//! `shared/eval/score_facts.py` scores it, through the binary), and
+//! generated stories whose versions change ages, sums, dates, counts,
+//! durations and spellings on purpose, so the right answer is known.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+use spacefilm::compare::Budget;
+use spacefilm::compare::facts::{FactKind, Ledger, QuoteChange, ledger};
+use spacefilm::corpus::{self, Article, LoadOptions};
+
+mod common;
+use common::Rng;
+
+fn norm(s: &str) -> String {
+    s.replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn facts_json(args: &[&str]) -> Value {
+    let output = Command::cargo_bin("spacefilm-tui")
+        .unwrap()
+        .arg("facts")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// A mention as the scorer sees it: article, text and value, normalised.
+type ScoredMention = (String, String, String);
+
+/// (found, total) conflicts, false alarms, (linked, total) agreements, as
+/// `score_facts.py` counts them.
+fn score(gold: &Value, tool: &Value) -> ((usize, usize), usize, (usize, usize)) {
+    let facts: Vec<(bool, Vec<ScoredMention>)> = tool["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let mentions = f["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| {
+                    (
+                        m["article"].as_str().unwrap().to_owned(),
+                        norm(m["text"].as_str().unwrap()),
+                        norm(m["value"].as_str().unwrap()),
+                    )
+                })
+                .collect();
+            (f["conflict"].as_bool().unwrap(), mentions)
+        })
+        .collect();
+    let hits =
+        |mentions: &[(String, String, String)], article: &str, snippet: &str| -> Vec<String> {
+            mentions
+                .iter()
+                .filter(|(a, text, _)| a.starts_with(article) && text.contains(&norm(snippet)))
+                .map(|(_, _, value)| value.clone())
+                .collect()
+        };
+    let entries = |key: &str| -> Vec<[String; 4]> {
+        gold[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| std::array::from_fn(|i| e[i].as_str().unwrap().to_owned()))
+            .collect()
+    };
+    let conflicts = entries("conflicts");
+    let found = conflicts
+        .iter()
+        .filter(|[a, sa, b, sb]| {
+            facts.iter().any(|(conflict, ms)| {
+                *conflict
+                    && hits(ms, a, sa)
+                        .iter()
+                        .any(|x| hits(ms, b, sb).iter().any(|y| x != y))
+            })
+        })
+        .count();
+    let agreements = entries("agreements");
+    let (mut alarms, mut linked) = (0, 0);
+    for [a, sa, b, sb] in &agreements {
+        let pairs = || {
+            facts.iter().flat_map(|(_, ms)| {
+                let (xs, ys) = (hits(ms, a, sa), hits(ms, b, sb));
+                xs.into_iter()
+                    .flat_map(move |x| ys.clone().into_iter().map(move |y| x == y))
+            })
+        };
+        let bad = pairs().any(|same| !same);
+        alarms += usize::from(bad);
+        linked += usize::from(!bad && pairs().any(|same| same));
+    }
+    ((found, conflicts.len()), alarms, (linked, agreements.len()))
+}
+
+#[test]
+fn gold_on_the_seeds_every_conflict_no_false_alarm() {
+    let gold: Value = serde_json::from_str(include_str!("fixtures/facts-dev.json")).unwrap();
+    let tool = facts_json(&[]);
+    let ((found, conflicts), alarms, (linked, agreements)) = score(&gold, &tool);
+    assert_eq!((found, alarms, linked), (conflicts, 0, agreements));
+    assert_eq!(conflicts, 4);
+}
+
+#[test]
+fn facts_json_follows_the_contract() {
+    let tool = facts_json(&["002", "003"]);
+    let articles: Vec<&str> = tool["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    assert_eq!(articles, ["002_f13625239639c7a3", "003_3d879c792c9c72a1"]);
+    let kinds = [
+        "number", "date", "money", "age", "duration", "count", "name", "quote",
+    ];
+    let facts = tool["facts"].as_array().unwrap();
+    assert!(!facts.is_empty());
+    let mut seen_conflict_after_agreement = false;
+    let mut previous_conflict = true;
+    for fact in facts {
+        assert!(kinds.contains(&fact["kind"].as_str().unwrap()), "{fact}");
+        assert!(!fact["label"].as_str().unwrap().is_empty());
+        let conflict = fact["conflict"].as_bool().unwrap();
+        seen_conflict_after_agreement |= conflict && !previous_conflict;
+        previous_conflict = conflict;
+        for m in fact["mentions"].as_array().unwrap() {
+            let sentence = m["sentence"].as_str().unwrap();
+            let text = m["text"].as_str().unwrap();
+            assert!(
+                sentence.contains(text) || fact["kind"] == "quote",
+                "{text} in {sentence}"
+            );
+            assert!(articles.contains(&m["article"].as_str().unwrap()));
+            assert!(m["value"].is_string());
+        }
+    }
+    assert!(!seen_conflict_after_agreement, "conflicts come first");
+    // The sum of a Soyuz seat, in the contract's normal form.
+    let money = facts
+        .iter()
+        .find(|f| f["kind"] == "money")
+        .expect("a money fact");
+    let values: HashSet<&str> = money["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, HashSet::from(["1e7..1e8 USD", "1e4..1e5 USD"]));
+    assert_eq!(money["conflict"], true);
+}
+
+#[test]
+fn facts_text_is_a_table_with_conflicts_first() {
+    let output = Command::cargo_bin("spacefilm-tui")
+        .unwrap()
+        .args(["facts", "--width", "120"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let header = text.lines().find(|l| l.contains("KIND")).unwrap();
+    // Fact rows: after the header, up to the blank line; quote changes are
+    // indented under their fact.
+    let rows: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("KIND"))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter(|l| !l.starts_with("   "))
+        .collect();
+    for id in ["000", "001", "002", "003", "004"] {
+        assert!(header.contains(id), "{header}");
+    }
+    let first_agreement = rows.iter().position(|r| !r.starts_with('≠')).unwrap();
+    assert!(first_agreement > 0 && rows[first_agreement..].iter().all(|r| !r.starts_with('≠')));
+    assert!(
+        text.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 120),
+        "{text}"
+    );
+    assert!(text.contains("age of Yulia Peresild"), "{text}");
+}
+
+#[test]
+fn facts_with_an_unknown_ref_exits_2() {
+    let output = Command::cargo_bin("spacefilm-tui")
+        .unwrap()
+        .args(["facts", "999"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no article matches \"999\""));
+}
+
+// ---- Generated stories ----------------------------------------------------
+
+const SYLLABLES: &[&str] = &[
+    "va", "ren", "ko", "bel", "si", "mov", "ta", "lin", "gor", "da", "nes", "vi", "ru", "pol",
+    "mar", "te",
+];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "August",
+    "September",
+    "October",
+    "November",
+];
+const PLACES: &[&str] = &[
+    "the northern ice field",
+    "the delta station",
+    "the lunar gateway",
+    "the deep trench",
+];
+const NOUNS: &[&str] = &["volunteers", "engineers", "applicants", "students"];
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn name(rng: &mut Rng, syllables: usize) -> String {
+    capitalised(
+        &(0..syllables)
+            .map(|_| *rng.pick(SYLLABLES))
+            .collect::<String>(),
+    )
+}
+
+/// A respelling of the kind transliterations make: a final `e` after `n`
+/// or `v` (`Rogozin`/`Rogozine`), else a doubled consonant after a vowel
+/// (`Peresild`/`Peressild`).
+fn respell(word: &str) -> String {
+    if word.ends_with('n') || word.ends_with('v') {
+        return format!("{word}e");
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let vowel = |c: char| "aeiou".contains(c);
+    match (1..chars.len() - 1).find(|&k| "slnrt".contains(chars[k]) && vowel(chars[k - 1])) {
+        Some(k) => chars[..=k].iter().chain(&chars[k..]).collect(),
+        None => format!("{word}e"),
+    }
+}
+
+/// What a story states, in the form one version writes it.
+#[derive(Clone)]
+struct Story {
+    leader: (String, String),
+    official: (String, String),
+    leader_age: u32,
+    official_age: u32,
+    millions: u32,
+    day: u32,
+    month: usize,
+    count: u32,
+    days: u32,
+    year: u32,
+    place: usize,
+    noun: usize,
+}
+
+impl Story {
+    fn new(rng: &mut Rng) -> Story {
+        Story {
+            leader: (name(rng, 2), name(rng, 3)),
+            official: (name(rng, 2), name(rng, 3)),
+            leader_age: 30 + rng.below(40) as u32,
+            official_age: 30 + rng.below(40) as u32,
+            millions: 2 + rng.below(800) as u32,
+            day: 1 + rng.below(27) as u32,
+            month: rng.below(MONTHS.len()),
+            count: 100 * (2 + rng.below(90) as u32),
+            days: 3 + rng.below(40) as u32,
+            year: 2000 + rng.below(25) as u32,
+            place: rng.below(PLACES.len()),
+            noun: rng.below(NOUNS.len()),
+        }
+    }
+
+    /// The original wording.
+    fn original(&self) -> String {
+        let s = self;
+        format!(
+            "The expedition to {place} will be led by {lf} {ll}, {la}, who has trained for it since {year}.\n\n\
+             It will cost {m} million dollars, according to the agency's annual report.\n\n\
+             Some filler sentence about the weather at the base keeps the paragraphs apart.\n\n\
+             The team leaves on {month} {day} and will stay for {days} days.\n\n\
+             More than {count} {noun} asked to join the crew, the organisers said.\n\n\
+             {of} {ol}, the {oa}-year-old head of the agency, approved the plan.\n\n\
+             \"We have waited a very long time for this moment,\" {ll} told reporters.\n",
+            place = PLACES[s.place],
+            lf = s.leader.0,
+            ll = s.leader.1,
+            la = s.leader_age,
+            year = s.year,
+            m = s.millions,
+            month = MONTHS[s.month],
+            day = s.day,
+            days = s.days,
+            count = s.count,
+            noun = NOUNS[s.noun],
+            of = s.official.0,
+            ol = s.official.1,
+            oa = s.official_age,
+        )
+    }
+
+    /// Another outlet's wording of the same facts: sentences reworded and
+    /// reordered, numbers written differently.
+    fn reworded(&self) -> String {
+        let s = self;
+        format!(
+            "{lf} {ll} ({la}) is to head the expedition to {place}, having prepared since {year}.\n\n\
+             {ol}, {oa}, who runs the agency, signed off on the plan.\n\n\
+             The agency's yearly report puts the cost at ${m} million.\n\n\
+             Departure is set for {day} {month}, with a stay of {days} days planned.\n\n\
+             \"We have waited a very long time for this moment,\" said {ll}.\n\n\
+             Over {count} {noun} applied for a seat on the crew.\n",
+            place = PLACES[s.place],
+            lf = s.leader.0,
+            ll = s.leader.1,
+            la = s.leader_age,
+            year = s.year,
+            m = s.millions,
+            month = MONTHS[s.month],
+            day = s.day,
+            days = s.days,
+            count = s.count,
+            noun = NOUNS[s.noun],
+            ol = s.official.1,
+            oa = s.official_age,
+        )
+    }
+}
+
+/// The facts a change touches: a kind, and the words that must be found
+/// in the first and second version's mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Expected {
+    kind: FactKind,
+    left: String,
+    right: String,
+}
+
+fn load(dir: &Path, name: &str, text: &str) -> Article {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    corpus::load_file(&path, LoadOptions::default()).unwrap()
+}
+
+/// Whether a conflict fact of `ledger` holds both sides of `expected`.
+fn reported(ledger: &Ledger, e: &Expected) -> bool {
+    ledger.facts.iter().any(|f| {
+        f.conflict
+            && f.kind == e.kind
+            && f.mentions
+                .iter()
+                .any(|m| m.article == 0 && m.text.contains(&e.left))
+            && f.mentions
+                .iter()
+                .any(|m| m.article == 1 && m.text.contains(&e.right))
+    })
+}
+
+#[test]
+fn generated_versions_changes_found_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = Rng(0xfac7_5eed);
+    let (mut true_positives, mut expected_total, mut reported_conflicts) = (0, 0, 0);
+    let mut missed = Vec::new();
+    for round in 0..40 {
+        let original = Story::new(&mut rng);
+        let mut changed = original.clone();
+        let mut expected = Vec::new();
+        // Each fact changes with probability 1/2.
+        if rng.chance(50) {
+            changed.leader_age += 1 + rng.below(5) as u32;
+            expected.push(Expected {
+                kind: FactKind::Age,
+                left: original.leader_age.to_string(),
+                right: changed.leader_age.to_string(),
+            });
+        }
+        if rng.chance(50) {
+            changed.official_age -= 1 + rng.below(5) as u32;
+            expected.push(Expected {
+                kind: FactKind::Age,
+                left: original.official_age.to_string(),
+                right: changed.official_age.to_string(),
+            });
+        }
+        if rng.chance(50) {
+            changed.millions += 1 + rng.below(50) as u32;
+            expected.push(Expected {
+                kind: FactKind::Money,
+                left: format!("{} million", original.millions),
+                right: format!("{} million", changed.millions),
+            });
+        }
+        if rng.chance(50) {
+            changed.day = original.day % 27 + 1;
+            expected.push(Expected {
+                kind: FactKind::Date,
+                left: format!("{} {}", MONTHS[original.month], original.day),
+                right: format!("{} {}", changed.day, MONTHS[original.month]),
+            });
+        }
+        if rng.chance(50) {
+            changed.days += 1 + rng.below(9) as u32;
+            expected.push(Expected {
+                kind: FactKind::Duration,
+                left: format!("{} days", original.days),
+                right: format!("{} days", changed.days),
+            });
+        }
+        if rng.chance(50) {
+            changed.count += 100;
+            expected.push(Expected {
+                kind: FactKind::Count,
+                left: original.count.to_string(),
+                right: changed.count.to_string(),
+            });
+        }
+        if rng.chance(50) {
+            changed.year -= 1 + rng.below(3) as u32;
+            expected.push(Expected {
+                kind: FactKind::Date,
+                left: original.year.to_string(),
+                right: changed.year.to_string(),
+            });
+        }
+        if rng.chance(50) {
+            changed.leader.1 = respell(&original.leader.1);
+            expected.push(Expected {
+                kind: FactKind::Name,
+                left: original.leader.1.clone(),
+                right: changed.leader.1.clone(),
+            });
+        }
+        let left = load(dir.path(), &format!("{round}a.txt"), &original.original());
+        let right = load(dir.path(), &format!("{round}b.txt"), &changed.reworded());
+        let result = ledger(&[&left, &right], &Budget::unlimited());
+        for e in &expected {
+            if reported(&result, e) {
+                true_positives += 1;
+            } else {
+                missed.push((round, e.clone()));
+            }
+        }
+        expected_total += expected.len();
+        reported_conflicts += result.facts.iter().filter(|f| f.conflict).count();
+        // Unchanged quotes agree: the quote fact links both versions.
+        assert!(
+            result.facts.iter().any(|f| f.kind == FactKind::Quote
+                && f.mentions.len() == 2
+                && !f
+                    .quote_changes
+                    .iter()
+                    .any(|c| matches!(c, QuoteChange::Reworded { .. }))),
+            "round {round}: the unchanged quote is linked"
+        );
+    }
+    let recall = true_positives as f64 / expected_total as f64;
+    let precision = true_positives as f64 / reported_conflicts.max(1) as f64;
+    eprintln!(
+        "generated ledgers: recall {recall:.3} ({true_positives}/{expected_total}), precision {precision:.3} ({true_positives}/{reported_conflicts})"
+    );
+    assert!(recall >= 0.95, "recall {recall:.3}; missed {missed:?}");
+    assert!(precision >= 0.95, "precision {precision:.3}");
+}
