@@ -132,6 +132,24 @@ pub enum Command {
         #[arg(long, value_name = "MS", default_value_t = 3000)]
         budget_ms: u64,
     },
+    /// n-way collation: every sentence of BASE, with what each other
+    /// version says in its place, differences marked.
+    Collate {
+        /// The base version: an id, a unique prefix, or a path.
+        #[arg(value_name = "BASE")]
+        base: String,
+        /// The other versions (default: every other loaded article).
+        #[arg(value_name = "REF")]
+        references: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Width of the text (default: the terminal's, or 120).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+        /// Give up on finer results after this many milliseconds.
+        #[arg(long, value_name = "MS", default_value_t = 3000)]
+        budget_ms: u64,
+    },
 }
 
 /// Two articles to compare, and how long to spend on it.
@@ -200,6 +218,21 @@ pub fn run(command: Command, global: &Global) -> u8 {
             width,
             budget_ms,
         } => facts(global, options, &references, format, width, budget_ms),
+        Command::Collate {
+            base,
+            references,
+            format,
+            width,
+            budget_ms,
+        } => collate(
+            global,
+            options,
+            &base,
+            &references,
+            format,
+            width,
+            budget_ms,
+        ),
     };
     print(global, outcome)
 }
@@ -387,6 +420,55 @@ fn facts(
         Format::Text => {
             export::ledger::table(&ledger, width.or_else(terminal_width).unwrap_or(120))
         }
+    };
+    Outcome {
+        stdout,
+        code: EXIT_OK,
+    }
+}
+
+fn collate(
+    global: &Global,
+    options: LoadOptions,
+    base: &str,
+    references: &[String],
+    format: Format,
+    width: Option<usize>,
+    budget_ms: u64,
+) -> Outcome {
+    let loaded = load_corpus(global, options, &[]);
+    report(&loaded.errors);
+    let base = match resolve(base, &loaded.articles, options) {
+        Ok(article) => article,
+        Err(failure) => return failure.into(),
+    };
+    let others: Result<Vec<Article>, RefFailure> = if references.is_empty() {
+        Ok(loaded
+            .articles
+            .iter()
+            .filter(|a| a.id != base.id)
+            .cloned()
+            .collect())
+    } else {
+        references
+            .iter()
+            .map(|r| resolve(r, &loaded.articles, options))
+            .collect()
+    };
+    let others = match others {
+        Ok(others) => others,
+        Err(failure) => return failure.into(),
+    };
+    let articles: Vec<&Article> = std::iter::once(&base).chain(&others).collect();
+    let budget = spacefilm::compare::Budget::new(std::time::Duration::from_millis(budget_ms));
+    let collation = spacefilm::compare::collate::collate(&articles, 0, Default::default(), &budget);
+    let stdout = match format {
+        Format::Json => json(&export::collation::json(&articles, &collation)),
+        Format::Text => export::collation::text(
+            &articles,
+            &collation,
+            width.or_else(terminal_width).unwrap_or(120),
+        ),
     };
     Outcome {
         stdout,

@@ -4,6 +4,7 @@
 
 pub mod align;
 mod candidates;
+pub mod collate;
 pub mod diff;
 pub mod facts;
 mod sides;

@@ -1,5 +1,6 @@
 //! Printable and machine-readable forms of what the library computes.
 
+pub mod collation;
 pub mod json;
 pub mod ledger;
 pub mod text;
