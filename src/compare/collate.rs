@@ -1,7 +1,7 @@
 //! n-way collation, in the spirit of CollateX's alignment table: one row
 //! per sentence of a base version, with what every other version says in
-//! its place, diffed against it. Sentences another version adds stand in
-//! rows of their own, after the base sentence they follow.
+//! its place, diffed against it. Sentences other versions add stand in a
+//! row of their own, after the base sentence they follow.
 
 use super::{Budget, CompareOptions, Comparison, LinkKind, Op, compare};
 use crate::corpus::Article;
@@ -28,6 +28,13 @@ pub struct Row {
     pub base: Option<usize>,
     /// One cell per version that says something here.
     pub cells: Vec<Cell>,
+}
+
+impl Row {
+    /// The cells where a version says something (all but `deleted`).
+    pub fn choosable(&self) -> impl Iterator<Item = &Cell> {
+        self.cells.iter().filter(|c| c.kind != LinkKind::Deleted)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -83,15 +90,17 @@ pub fn collate(
             }
         }
     }
-    // Splice the added rows in after their base sentence, one row per
-    // version and place.
+    // Splice the added sentences in after their base sentence: one row per
+    // place, with every version's additions there.
     let mut collated = Vec::with_capacity(rows.len() + added.len());
     let place_added = |after: Option<usize>, out: &mut Vec<Row>| {
-        for (_, cell) in added.iter().filter(|(at, _)| *at == after) {
-            out.push(Row {
-                base: None,
-                cells: vec![cell.clone()],
-            });
+        let cells: Vec<Cell> = added
+            .iter()
+            .filter(|(at, _)| *at == after)
+            .map(|(_, cell)| cell.clone())
+            .collect();
+        if !cells.is_empty() {
+            out.push(Row { base: None, cells });
         }
     };
     place_added(None, &mut collated);

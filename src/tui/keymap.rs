@@ -48,6 +48,16 @@ pub enum Command {
     ReaderMode,
     CompareMode,
     FullDiffMode,
+    FactsMode,
+    CollateMode,
+    MatrixMode,
+    NextMention,
+    PrevMention,
+    ToggleConflicts,
+    CycleKind,
+    NextVersion,
+    PrevVersion,
+    GroupStories,
 }
 
 const COMMANDS: &[(&str, Command)] = &[
@@ -84,6 +94,16 @@ const COMMANDS: &[(&str, Command)] = &[
     ("reader_mode", Command::ReaderMode),
     ("compare_mode", Command::CompareMode),
     ("full_diff_mode", Command::FullDiffMode),
+    ("facts_mode", Command::FactsMode),
+    ("collate_mode", Command::CollateMode),
+    ("matrix_mode", Command::MatrixMode),
+    ("next_mention", Command::NextMention),
+    ("prev_mention", Command::PrevMention),
+    ("toggle_conflicts", Command::ToggleConflicts),
+    ("cycle_kind", Command::CycleKind),
+    ("next_version", Command::NextVersion),
+    ("prev_version", Command::PrevVersion),
+    ("group_stories", Command::GroupStories),
 ];
 
 impl Command {
@@ -99,6 +119,9 @@ pub enum Context {
     Sources,
     Reader,
     Diff,
+    Facts,
+    Collate,
+    Matrix,
     Help,
     Search,
 }
@@ -108,6 +131,9 @@ const CONTEXTS: &[(&str, Context)] = &[
     ("sources", Context::Sources),
     ("reader", Context::Reader),
     ("diff", Context::Diff),
+    ("facts", Context::Facts),
+    ("collate", Context::Collate),
+    ("matrix", Context::Matrix),
     ("help", Context::Help),
     ("search", Context::Search),
 ];

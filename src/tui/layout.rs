@@ -20,32 +20,46 @@ pub const MIN_HEIGHT: u16 = 10;
 pub const READER_PADDING: u16 = 1;
 
 /// What the screen shows: the list with the reader, the list with the
-/// diff, or the diff alone at full width.
+/// diff, the diff alone at full width, or the list with the facts, the
+/// collation or the similarity matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Reader,
     Compare,
     FullDiff,
+    Facts,
+    Collate,
+    Matrix,
 }
 
 impl Mode {
+    const ALL: [Mode; 6] = [
+        Mode::Reader,
+        Mode::Compare,
+        Mode::FullDiff,
+        Mode::Facts,
+        Mode::Collate,
+        Mode::Matrix,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Mode::Reader => "reader",
             Mode::Compare => "compare",
             Mode::FullDiff => "full-diff",
+            Mode::Facts => "facts",
+            Mode::Collate => "collate",
+            Mode::Matrix => "matrix",
         }
     }
 
     pub fn from_name(name: &str) -> Option<Mode> {
-        [Mode::Reader, Mode::Compare, Mode::FullDiff]
-            .into_iter()
-            .find(|m| m.name() == name)
+        Mode::ALL.into_iter().find(|m| m.name() == name)
     }
 
-    /// Whether the main pane shows the diff rather than the reader.
+    /// Whether the main pane shows the diff.
     pub fn shows_diff(self) -> bool {
-        self != Mode::Reader
+        matches!(self, Mode::Compare | Mode::FullDiff)
     }
 }
 

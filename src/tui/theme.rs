@@ -59,6 +59,13 @@ roles! {
     DiffCurrent => "diff_current",
     DiffGhost => "diff_ghost",
     DiffHeader => "diff_header",
+    Highlight => "highlight",
+    FactConflict => "fact_conflict",
+    FactKind => "fact_kind",
+    Heat1 => "heat_1",
+    Heat2 => "heat_2",
+    Heat3 => "heat_3",
+    Heat4 => "heat_4",
 }
 
 #[derive(Debug, Clone)]

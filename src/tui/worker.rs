@@ -1,10 +1,10 @@
-//! Work done away from the UI thread. `update` asks for a comparison with a
-//! request; the run loop executes it on a thread and hands the result back
+//! Work done away from the UI thread. `update` asks for a comparison, a
+//! ledger or a collation with a request; the run loop executes it on a thread and hands the result back
 //! as an action, so input is never blocked. Tests execute requests inline.
 
 use std::sync::Arc;
 
-use crate::compare::{self, Budget, CompareOptions, DEFAULT_BUDGET};
+use crate::compare::{self, Budget, CompareOptions, DEFAULT_BUDGET, collate, facts};
 use crate::corpus::Article;
 
 use super::app::Action;
@@ -18,6 +18,17 @@ pub enum Request {
         left: usize,
         right: usize,
         options: CompareOptions,
+    },
+    /// The discrepancy ledger of every article.
+    Facts {
+        job: u64,
+        articles: Arc<Vec<Article>>,
+    },
+    /// Every article collated against `base`.
+    Collate {
+        job: u64,
+        articles: Arc<Vec<Article>>,
+        base: usize,
     },
 }
 
@@ -40,6 +51,31 @@ pub fn execute(request: Request) -> Action {
             Action::Compared {
                 job,
                 comparison: Box::new(comparison),
+            }
+        }
+        Request::Facts { job, articles } => {
+            let all: Vec<&Article> = articles.iter().collect();
+            let ledger = facts::ledger(&all, &Budget::new(DEFAULT_BUDGET));
+            Action::Ledger {
+                job,
+                ledger: Box::new(ledger),
+            }
+        }
+        Request::Collate {
+            job,
+            articles,
+            base,
+        } => {
+            let all: Vec<&Article> = articles.iter().collect();
+            let collation = collate::collate(
+                &all,
+                base,
+                CompareOptions::default(),
+                &Budget::new(DEFAULT_BUDGET),
+            );
+            Action::Collated {
+                job,
+                collation: Box::new(collation),
             }
         }
     }

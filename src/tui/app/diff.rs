@@ -40,6 +40,8 @@ pub struct DiffView {
     pub current: Option<usize>,
     /// Whether the view stands at the current moved link's second row.
     pub on_ghost: bool,
+    /// A left sentence to go to once the comparison arrives.
+    pub pending_sentence: Option<usize>,
     /// Counts comparisons received and swaps, for the layout cache.
     generation: u64,
     layout: RefCell<Option<Rc<DiffLayout>>>,
@@ -143,10 +145,24 @@ pub(super) fn start(app: &mut App, left: usize, right: usize) {
         top: 0,
         current: None,
         on_ghost: false,
+        pending_sentence: None,
         generation: 0,
         layout: RefCell::new(None),
     });
     request(app, job, left, right, false);
+}
+
+/// Asks for the comparison of two articles, to be shown at the link of
+/// the left's sentence `sentence`.
+pub(super) fn start_at(app: &mut App, left: usize, right: usize, sentence: usize) {
+    start(app, left, right);
+    if let Some(diff) = app.diff.as_mut() {
+        diff.pending_sentence = Some(sentence);
+    }
+    app.marks = Marks {
+        left: Some(left),
+        right: Some(right),
+    };
 }
 
 fn request(app: &mut App, job: u64, left: usize, right: usize, ignore_case: bool) {
@@ -187,6 +203,33 @@ pub(super) fn receive(app: &mut App, job: u64, comparison: Comparison) {
         .collect();
     restore_anchor(app, keep);
     app.notices.extend(coarse);
+    go_to_pending_sentence(app);
+}
+
+/// Makes the link of the sentence asked for current, and shows it.
+fn go_to_pending_sentence(app: &mut App) {
+    let Some(diff) = app.diff.as_mut() else {
+        return;
+    };
+    let Some(sentence) = diff.pending_sentence.take() else {
+        return;
+    };
+    let Some(comparison) = diff.comparison.as_ref() else {
+        return;
+    };
+    let Some(link) = comparison
+        .alignment
+        .links
+        .iter()
+        .position(|l| l.left.contains(&sentence))
+    else {
+        return;
+    };
+    diff.current = Some(link);
+    diff.on_ghost = false;
+    if let Some(start) = app.diff_layout().and_then(|l| l.row_of_link(link, false)) {
+        show_row(app, start);
+    }
 }
 
 pub(super) fn command(app: &mut App, command: Command) {

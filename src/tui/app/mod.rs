@@ -2,10 +2,13 @@
 //! Views read this state and never change it. Work that takes time leaves as
 //! a request (see `worker`) and comes back as an action.
 
+pub mod collate;
 pub mod diff;
+pub mod facts;
 mod search;
 
 use std::cell::RefCell;
+use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -13,6 +16,8 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 
 use crate::compare::Comparison;
+use crate::compare::collate::Collation;
+use crate::compare::facts::Ledger;
 use crate::config::State;
 use crate::corpus::Article;
 
@@ -21,7 +26,9 @@ use super::layout::{self, Mode, Panes, ReaderLayout};
 use super::theme::Theme;
 use super::worker::Request;
 
+pub use collate::CollateView;
 pub use diff::{DiffView, Marks};
+pub use facts::FactsView;
 pub use search::{MAX_MATCHES, Match, Search, find_matches};
 
 /// Rows the mouse wheel scrolls per notch.
@@ -47,6 +54,26 @@ pub enum Action {
         job: u64,
         comparison: Box<Comparison>,
     },
+    /// The ledger asked for by job `job` is ready.
+    Ledger {
+        job: u64,
+        ledger: Box<Ledger>,
+    },
+    /// The collation asked for by job `job` is ready.
+    Collated {
+        job: u64,
+        collation: Box<Collation>,
+    },
+}
+
+/// A sentence shown highlighted in the reader, with one mention in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    pub article: usize,
+    pub paragraph: usize,
+    /// Byte ranges of the paragraph's text.
+    pub sentence: Range<usize>,
+    pub mention: Range<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +81,9 @@ pub enum Focus {
     Sources,
     Reader,
     Diff,
+    Facts,
+    Collate,
+    Matrix,
 }
 
 pub struct App {
@@ -76,6 +106,12 @@ pub struct App {
     pub marks: Marks,
     /// The comparison in the diff pane.
     pub diff: Option<DiffView>,
+    /// The discrepancy ledger and its pane's state.
+    pub facts: FactsView,
+    /// The collation view, on the base it was asked for.
+    pub collate: Option<CollateView>,
+    /// A sentence the reader shows highlighted (from the facts pane).
+    pub highlight: Option<Highlight>,
     /// The help overlay's scroll offset, when it is open.
     pub help: Option<usize>,
     /// One-line notices; the first is shown until a key is pressed.
@@ -105,6 +141,9 @@ impl App {
             search: None,
             marks: Marks::default(),
             diff: None,
+            facts: FactsView::default(),
+            collate: None,
+            highlight: None,
             help: None,
             notices: Vec::new(),
             size: (80, 24),
@@ -166,6 +205,9 @@ impl App {
             Mode::Reader => &[Focus::Sources, Focus::Reader],
             Mode::Compare => &[Focus::Sources, Focus::Diff],
             Mode::FullDiff => &[Focus::Diff],
+            Mode::Facts => &[Focus::Sources, Focus::Facts],
+            Mode::Collate => &[Focus::Sources, Focus::Collate],
+            Mode::Matrix => &[Focus::Sources, Focus::Matrix],
         }
     }
 
@@ -181,6 +223,9 @@ impl App {
             Focus::Sources => vec![Context::Sources, Context::Global],
             Focus::Reader => vec![Context::Reader, Context::Global],
             Focus::Diff => vec![Context::Diff, Context::Global],
+            Focus::Facts => vec![Context::Facts, Context::Global],
+            Focus::Collate => vec![Context::Collate, Context::Global],
+            Focus::Matrix => vec![Context::Matrix, Context::Global],
         }
     }
 
@@ -264,6 +309,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Click { column, row } => click(app, column, row),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Compared { job, comparison } => diff::receive(app, job, *comparison),
+        Action::Ledger { job, ledger } => facts::receive(app, job, *ledger),
+        Action::Collated { job, collation } => collate::receive(app, job, *collation),
     }
 }
 
@@ -303,19 +350,32 @@ fn on_command(app: &mut App, command: Command) {
             let next = match app.mode {
                 Mode::Reader => Mode::Compare,
                 Mode::Compare => Mode::FullDiff,
-                Mode::FullDiff => Mode::Reader,
+                _ => Mode::Reader,
             };
             set_mode(app, next);
         }
         Command::ReaderMode => set_mode(app, Mode::Reader),
         Command::CompareMode => set_mode(app, Mode::Compare),
         Command::FullDiffMode => set_mode(app, Mode::FullDiff),
+        Command::FactsMode => facts::show(app),
+        Command::CollateMode => collate::show(app),
+        Command::MatrixMode => {
+            set_mode(app, Mode::Matrix);
+            app.focus = Focus::Matrix;
+        }
         _ if app.help.is_some() => help_command(app, command),
         _ if app.search.as_ref().is_some_and(|s| s.editing) => search::command(app, command),
         _ => match app.focus {
             Focus::Sources => sources_command(app, command),
             Focus::Reader => reader_command(app, command),
             Focus::Diff => diff::command(app, command),
+            Focus::Facts => facts::command(app, command),
+            Focus::Collate => collate::command(app, command),
+            Focus::Matrix => {
+                if command == Command::Back {
+                    app.focus = Focus::Sources;
+                }
+            }
         },
     }
 }
@@ -349,6 +409,9 @@ pub(crate) fn set_mode(app: &mut App, mode: Mode) {
         app.focus = match mode {
             Mode::Reader => Focus::Reader,
             Mode::Compare | Mode::FullDiff => Focus::Diff,
+            Mode::Facts => Focus::Facts,
+            Mode::Collate => Focus::Collate,
+            Mode::Matrix => Focus::Matrix,
         };
     }
     keep_reader_place(app, anchor);
@@ -416,7 +479,7 @@ fn reader_command(app: &mut App, command: Command) {
     }
 }
 
-fn open(app: &mut App, index: usize) {
+pub(crate) fn open(app: &mut App, index: usize) {
     if index >= app.articles.len() || index == app.open {
         return;
     }
@@ -474,10 +537,12 @@ fn click(app: &mut App, column: u16, row: u16) {
             }
         }
     } else if panes.main.contains(position) {
-        app.focus = if app.mode.shows_diff() {
-            Focus::Diff
-        } else {
-            Focus::Reader
+        app.focus = match app.mode {
+            Mode::Reader => Focus::Reader,
+            Mode::Compare | Mode::FullDiff => Focus::Diff,
+            Mode::Facts => Focus::Facts,
+            Mode::Collate => Focus::Collate,
+            Mode::Matrix => Focus::Matrix,
         };
     }
 }
@@ -498,10 +563,13 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
             app.list_offset.saturating_sub(1)
         };
     } else if panes.main.contains(position) {
-        if app.mode.shows_diff() {
-            diff::scroll(app, rows);
-        } else {
-            scroll_reader(app, rows);
+        let step = if down { Command::Down } else { Command::Up };
+        match app.mode {
+            Mode::Reader => scroll_reader(app, rows),
+            Mode::Compare | Mode::FullDiff => diff::scroll(app, rows),
+            Mode::Facts => facts::command(app, step),
+            Mode::Collate => collate::command(app, step),
+            Mode::Matrix => {}
         }
     }
 }

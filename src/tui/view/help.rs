@@ -40,6 +40,9 @@ fn heading(context: Context) -> &'static str {
         Context::Sources => "Source list",
         Context::Reader => "Reader",
         Context::Diff => "Comparison",
+        Context::Facts => "Facts",
+        Context::Collate => "Collation",
+        Context::Matrix => "Similarity matrix",
         Context::Help => "This help",
         Context::Search => "Search prompt",
     }

@@ -1,7 +1,10 @@
 //! Drawing: pure functions of `&App` into a buffer. One file per pane.
 
+mod collate;
 mod diff;
+mod facts;
 mod help;
+mod matrix;
 mod reader;
 mod sources;
 mod status;
@@ -13,7 +16,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 use super::app::App;
-use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Mode};
 use super::theme::Role;
 
 impl Widget for &App {
@@ -25,10 +28,12 @@ impl Widget for &App {
         if let (Some(area), Some(inner)) = (panes.sources, panes.sources_inner()) {
             sources::render(self, area, inner, buf);
         }
-        if self.mode.shows_diff() {
-            diff::render(self, &panes, buf);
-        } else {
-            reader::render(self, &panes, buf);
+        match self.mode {
+            Mode::Reader => reader::render(self, &panes, buf),
+            Mode::Compare | Mode::FullDiff => diff::render(self, &panes, buf),
+            Mode::Facts => facts::render(self, &panes, buf),
+            Mode::Collate => collate::render(self, &panes, buf),
+            Mode::Matrix => matrix::render(self, &panes, buf),
         }
         status::render(self, panes.status, buf);
         if self.help.is_some() {

@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use super::pane;
 use crate::corpus::{InlineStyle, Paragraph, ParagraphKind};
-use crate::tui::app::{App, Focus, Match};
+use crate::tui::app::{App, Focus, Highlight, Match};
 use crate::tui::layout::{Panes, RowKind, paragraph_prefix};
 use crate::tui::theme::{Role, Theme};
 
@@ -47,6 +47,10 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     let theme = &app.theme;
     let matches: &[Match] = app.search.as_ref().map_or(&[], |s| &s.matches);
     let current = app.search.as_ref().and_then(|s| s.current);
+    let highlight = app
+        .highlight
+        .as_ref()
+        .filter(|h| h.article == layout.article);
     for (y, row) in layout
         .rows
         .iter()
@@ -88,6 +92,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
                     first,
                     matches,
                     current,
+                    highlight.filter(|h| h.paragraph == index),
                 );
                 buf.set_line(area.x, y, &line, area.width);
             }
@@ -96,7 +101,8 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
 }
 
 /// One row of a paragraph as styled spans: the base style of its kind, its
-/// Markdown emphasis, and search matches on top.
+/// Markdown emphasis, a highlighted sentence, and search matches on top.
+#[allow(clippy::too_many_arguments)]
 fn paragraph_line<'a>(
     theme: &Theme,
     paragraph: &'a Paragraph,
@@ -105,6 +111,7 @@ fn paragraph_line<'a>(
     first: bool,
     matches: &[Match],
     current: Option<usize>,
+    highlight: Option<&Highlight>,
 ) -> Line<'a> {
     let base = match paragraph.kind {
         ParagraphKind::Heading(_) => theme.style(Role::Heading),
@@ -134,6 +141,14 @@ fn paragraph_line<'a>(
     for (_, m) in &here {
         cuts.extend([m.range.start, m.range.end]);
     }
+    if let Some(h) = highlight {
+        cuts.extend([
+            h.sentence.start,
+            h.sentence.end,
+            h.mention.start,
+            h.mention.end,
+        ]);
+    }
     cuts.retain(|&c| c >= range.start && c <= range.end);
     cuts.sort_unstable();
     cuts.dedup();
@@ -151,6 +166,14 @@ fn paragraph_line<'a>(
             .find(|r| r.range.start <= start && end <= r.range.end)
         {
             style = style.patch(inline_style(theme, run.style));
+        }
+        if let Some(h) = highlight {
+            if h.sentence.start <= start && end <= h.sentence.end {
+                style = style.patch(theme.style(Role::Highlight));
+            }
+            if h.mention.start <= start && end <= h.mention.end {
+                style = style.patch(theme.style(Role::SearchCurrent));
+            }
         }
         if let Some((i, _)) = here
             .iter()

@@ -1,0 +1,229 @@
+//! The collation view: from the current base sentence down, each base
+//! sentence with every version's wording stacked under it, the words a
+//! version drops struck out and those it adds underlined.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::pane;
+use crate::compare::collate::{Cell, Collation};
+use crate::compare::{LinkKind, OpKind};
+use crate::export::collation::cell_text;
+use crate::export::ledger::short_id;
+use crate::export::text::kind_mark;
+use crate::tui::app::{App, CollateView, Focus};
+use crate::tui::layout::Panes;
+use crate::tui::theme::{Role, Theme};
+use crate::wrap;
+
+pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Collate && app.help.is_none();
+    let inner = panes.main_inner();
+    let Some(view) = &app.collate else {
+        pane(app, " Collation ", focused).render(panes.main, buf);
+        return;
+    };
+    let base = &app.articles[view.base];
+    let Some(collation) = &view.collation else {
+        pane(app, " Collation ", focused).render(panes.main, buf);
+        let text = format!(
+            "Collating every version against {} in the background; the keys still work.",
+            base.id
+        );
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            text,
+            usize::from(inner.width),
+            app.theme.style(Role::DiffGhost),
+        );
+        return;
+    };
+    let position = collation.rows[..view.row.min(collation.rows.len())]
+        .iter()
+        .filter(|r| r.base.is_some())
+        .count();
+    let title = format!(
+        " Collation · base {} · sentence {}/{} ",
+        short_id(&base.id),
+        position.min(base.sentences.len().saturating_sub(1)) + 1,
+        base.sentences.len()
+    );
+    pane(app, title, focused).render(panes.main, buf);
+    let mut y = inner.y;
+    for (index, row) in collation.rows.iter().enumerate().skip(view.row) {
+        if y >= inner.bottom() {
+            break;
+        }
+        let current = index == view.row;
+        let mut lines: Vec<Line> = Vec::new();
+        match row.base {
+            Some(i) => {
+                let style = if current {
+                    app.theme.style(Role::DiffHeader)
+                } else {
+                    Style::default()
+                };
+                let text = base.sentence_text(i);
+                let gutter = format!("{i:>5} │ ");
+                lines.extend(gutter_lines(&gutter, &[(text, style)], inner.width));
+            }
+            None => lines.push(Line::styled(
+                "      ┆ not in the base",
+                app.theme.style(Role::DiffGutter),
+            )),
+        }
+        let missing: Vec<&str> = row
+            .cells
+            .iter()
+            .filter(|c| c.kind == LinkKind::Deleted)
+            .map(|c| short_id(&app.articles[collation.versions[c.version]].id))
+            .collect();
+        for (k, cell) in row
+            .cells
+            .iter()
+            .filter(|c| c.kind != LinkKind::Deleted)
+            .enumerate()
+        {
+            let chosen = current && k == view.cell;
+            lines.extend(cell_lines(app, collation, cell, chosen, inner.width));
+        }
+        if !missing.is_empty() {
+            let text = format!("        - not in {}", missing.join(", "));
+            lines.push(Line::styled(text, app.theme.style(Role::DiffRemoved)));
+        }
+        lines.push(Line::default());
+        for line in lines {
+            if y >= inner.bottom() {
+                break;
+            }
+            buf.set_line(inner.x, y, &line, inner.width);
+            y += 1;
+        }
+    }
+    chosen_hint(app, view, collation, inner, buf);
+}
+
+/// A version's wording at a row: the inline diff for a changed link, the
+/// text for an added one, "the same" for an equal one.
+fn cell_lines<'a>(
+    app: &'a App,
+    collation: &Collation,
+    cell: &Cell,
+    chosen: bool,
+    width: u16,
+) -> Vec<Line<'a>> {
+    let theme = &app.theme;
+    let article = &app.articles[collation.versions[cell.version]];
+    let pointer = if chosen { "▸" } else { " " };
+    let gutter = format!(
+        "{pointer}{:<4} {} ",
+        short_id(&article.id),
+        kind_mark(cell.kind)
+    );
+    let pieces: Vec<(String, Style)> = match cell.kind {
+        LinkKind::Equal => vec![("(the same)".to_owned(), theme.style(Role::DiffGutter))],
+        LinkKind::Inserted => vec![(cell_text(article, cell), theme.style(Role::DiffAdded))],
+        _ => diff_pieces(theme, cell),
+    };
+    let pieces: Vec<(&str, Style)> = pieces.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+    let mut lines = gutter_lines(&gutter, &pieces, width);
+    if chosen && let Some(first) = lines.first_mut() {
+        first.spans[0].style = theme.style(Role::ListSelected);
+    }
+    lines
+}
+
+fn diff_pieces(theme: &Theme, cell: &Cell) -> Vec<(String, Style)> {
+    let mut pieces = Vec::new();
+    if cell.kind == LinkKind::Moved {
+        let at = cell.sentences.first().copied().unwrap_or(0);
+        pieces.push((
+            format!("↕ its sentence {at}: "),
+            theme.style(Role::DiffMoved),
+        ));
+    }
+    for op in &cell.ops {
+        let style = match op.op {
+            _ if op.minor => Style::default(),
+            OpKind::Equal => Style::default(),
+            OpKind::Delete => theme.style(Role::DiffDelete),
+            OpKind::Insert => theme.style(Role::DiffInsert),
+        };
+        if op.minor && op.op == OpKind::Delete {
+            continue;
+        }
+        pieces.push((op.text.clone(), style));
+    }
+    pieces
+}
+
+/// Styled pieces wrapped after a gutter, the gutter's width of space on
+/// the following lines.
+fn gutter_lines<'a>(gutter: &str, pieces: &[(&str, Style)], width: u16) -> Vec<Line<'a>> {
+    let indent = wrap::width(gutter);
+    let columns = usize::from(width).saturating_sub(indent).max(8);
+    let mut text = String::new();
+    let mut styles: Vec<(Range<usize>, Style)> = Vec::new();
+    for (piece, style) in pieces {
+        let start = text.len();
+        text.push_str(piece);
+        styles.push((start..text.len(), *style));
+    }
+    let mut lines = Vec::new();
+    for (k, range) in wrap::wrap(&text, columns).into_iter().enumerate() {
+        let lead = if k == 0 {
+            gutter.to_owned()
+        } else {
+            " ".repeat(indent)
+        };
+        let mut spans = vec![Span::raw(lead)];
+        for (styled, style) in &styles {
+            let start = styled.start.max(range.start);
+            let end = styled.end.min(range.end);
+            if start < end {
+                spans.push(Span::styled(text[start..end].to_owned(), *style));
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    if lines.is_empty() {
+        lines.push(Line::raw(gutter.to_owned()));
+    }
+    lines
+}
+
+/// The chosen version's name in the pane's bottom border.
+fn chosen_hint(
+    app: &App,
+    view: &CollateView,
+    collation: &Collation,
+    inner: Rect,
+    buf: &mut Buffer,
+) {
+    let Some(cell) = collation
+        .rows
+        .get(view.row)
+        .and_then(|r| r.choosable().nth(view.cell))
+    else {
+        return;
+    };
+    let id = &app.articles[collation.versions[cell.version]].id;
+    let text = format!(" d: diff against {} ", short_id(id));
+    let width = wrap::width(&text) as u16;
+    if inner.width > width + 2 {
+        let x = inner.right().saturating_sub(width + 1);
+        buf.set_stringn(
+            x,
+            inner.bottom(),
+            text,
+            usize::from(width),
+            app.theme.style(Role::PaneTitle),
+        );
+    }
+}
