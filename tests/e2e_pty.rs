@@ -330,3 +330,23 @@ fn mark_two_diff_jump_between_changes_and_quit() {
         "{state}"
     );
 }
+
+#[test]
+fn open_the_facts_pane_and_jump_to_a_conflict() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::start(home.path(), &[], &[]);
+    pty.wait_for("Sources (5)");
+    pty.send(b"F");
+    pty.wait_for("in conflict of");
+    pty.wait_for("age of Yulia Peresild");
+    // The first fact is a conflict: 36 in most versions, 37 in 001.
+    pty.send(b"n");
+    pty.send(b"\r");
+    pty.wait_for("001_68204c46c6310e18");
+    pty.wait_for("actress Yulia Peressild");
+    pty.wait_for("37, and director Klim Chipenko");
+    pty.send(b"q");
+    assert!(pty.wait_exit().success());
+    pty.assert_screen_restored();
+    pty.assert_cooked();
+}

@@ -3,54 +3,17 @@
 //! colour, navigation between changes and moves, and the toggles.
 
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 use spacefilm::compare::LinkKind;
 use spacefilm::corpus::{self, Article, LoadOptions};
 use spacefilm::tui::app::{Action, App, Focus, update};
-use spacefilm::tui::keymap::{Key, Keymap};
+use spacefilm::tui::keymap::Key;
 use spacefilm::tui::layout::Mode;
-use spacefilm::tui::theme::Theme;
 use spacefilm::tui::worker;
 
-fn app_with(articles: Vec<Article>, width: u16, height: u16, colour: bool) -> App {
-    let mut app = App::new(articles, Keymap::defaults(), Theme::defaults(colour));
-    update(&mut app, Action::Resize(width, height));
-    app
-}
-
-/// Presses keys, doing the work they ask for at once (the run loop would
-/// do it on a thread).
-fn press(app: &mut App, keys: &str) {
-    for key in keys.split_whitespace() {
-        update(app, Action::Key(Key::parse(key).unwrap()));
-        for request in app.take_requests() {
-            update(app, worker::execute(request));
-        }
-    }
-}
-
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .unwrap();
-    terminal
-}
-
-fn text(buffer: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
+mod common;
+use common::tui::{app_with, draw, press, text};
 
 /// Marks `left` then `right` (positions in the list) and compares them.
 fn compare(app: &mut App, left: usize, right: usize) {

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod tui;
+
 /// A small deterministic generator (xorshift) for generated test material.
 pub struct Rng(pub u64);
 

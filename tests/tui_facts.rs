@@ -1,0 +1,147 @@
+//! The facts pane and the collation view, rendered into `TestBackend`:
+//! snapshots at 80×24 and 160×48, the filters, and the jumps from a
+//! mention to the reader and to the diff, and from a collation row to the
+//! diff.
+
+use insta::assert_snapshot;
+use ratatui::style::Color;
+
+use spacefilm::compare::LinkKind;
+use spacefilm::compare::facts::FactKind;
+use spacefilm::corpus;
+use spacefilm::tui::app::{App, Focus};
+use spacefilm::tui::layout::Mode;
+
+mod common;
+use common::tui::{app_with, draw, press, text};
+
+fn seeds(width: u16, height: u16) -> App {
+    app_with(corpus::seeds(), width, height, true)
+}
+
+#[test]
+fn facts_80x24() {
+    let mut app = seeds(80, 24);
+    press(&mut app, "F");
+    assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn facts_160x48() {
+    let mut app = seeds(160, 48);
+    press(&mut app, "F j");
+    assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn collation_80x24() {
+    let mut app = seeds(80, 24);
+    press(&mut app, "j j enter C j");
+    assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn collation_160x48() {
+    let mut app = seeds(160, 48);
+    press(&mut app, "j j enter C j j j");
+    assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn conflicts_come_first_and_the_filters_narrow_the_list() {
+    let mut app = seeds(160, 48);
+    press(&mut app, "F");
+    assert_eq!((app.mode, app.focus), (Mode::Facts, Focus::Facts));
+    let all = app.facts.shown().len();
+    let conflicts: Vec<bool> = app.facts.shown().iter().map(|f| f.conflict).collect();
+    let first_agreement = conflicts.iter().position(|c| !c).expect("some facts agree");
+    assert!(conflicts[first_agreement..].iter().all(|c| !c));
+    press(&mut app, "c");
+    assert_eq!(app.facts.shown().len(), first_agreement);
+    assert!(text(draw(&app).backend().buffer()).contains("conflicts only"));
+    press(&mut app, "c t");
+    assert_eq!(app.facts.kind, Some(FactKind::Age));
+    assert!(app.facts.shown().iter().all(|f| f.kind == FactKind::Age));
+    assert!(app.facts.shown().len() < all);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(screen.contains("age of Yulia Peresild"), "{screen}");
+    assert!(!screen.contains("spelling of"), "{screen}");
+}
+
+#[test]
+fn enter_shows_a_conflicting_mention_highlighted_in_the_reader() {
+    let mut app = seeds(120, 40);
+    // The first fact is Yulia Peresild's age; its second mention is 001's 37.
+    press(&mut app, "F n");
+    let mention = app.facts.selected_mention().unwrap().clone();
+    assert_eq!(app.articles[mention.article].id, "001_68204c46c6310e18");
+    assert_eq!(mention.text, "37");
+    press(&mut app, "enter");
+    assert_eq!(
+        (app.mode, app.focus, app.open),
+        (Mode::Reader, Focus::Reader, mention.article)
+    );
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let screen = text(buffer);
+    let (y, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("Peressild, 37"))
+        .expect("the sentence is in view");
+    // The mention stands out from its highlighted sentence.
+    let column = line[..line.find("37,").unwrap()].chars().count() as u16;
+    let mention_cell = &buffer[(column, y as u16)];
+    let sentence_cell = &buffer[(column - 4, y as u16)];
+    assert_eq!(sentence_cell.bg, Color::Blue, "the sentence is highlighted");
+    assert_ne!(mention_cell.bg, sentence_cell.bg, "the mention stands out");
+}
+
+#[test]
+fn d_on_a_mention_opens_the_diff_at_its_sentence() {
+    let mut app = seeds(120, 40);
+    press(&mut app, "F n d");
+    assert_eq!((app.mode, app.focus), (Mode::Compare, Focus::Diff));
+    let diff = app.diff.as_ref().unwrap();
+    assert_eq!((diff.left, diff.right), (0, 1));
+    let comparison = diff.comparison.as_ref().unwrap();
+    let link = &comparison.alignment.links[diff.current.expect("a current link")];
+    let first = &app.articles[0];
+    assert!(
+        link.left
+            .iter()
+            .any(|&s| first.sentence_text(s).contains("Peresild, 36"))
+    );
+}
+
+#[test]
+fn collation_stacks_every_version_and_opens_a_pairwise_diff() {
+    let mut app = seeds(160, 48);
+    // 002 is the base; its sentence 1 has 000's and 003's wordings.
+    press(&mut app, "j j enter C");
+    let view = app.collate.as_ref().unwrap();
+    assert_eq!(view.base, 2);
+    let collation = view.collation.as_ref().unwrap();
+    let row = collation
+        .rows
+        .iter()
+        .position(|r| r.base == Some(1))
+        .unwrap();
+    let down = "j ".repeat(row);
+    press(&mut app, &down);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("Six decades after Soviet cosmonaut"),
+        "{screen}"
+    );
+    assert!(screen.contains("003"), "{screen}");
+    // The second version with something to say here is 003.
+    press(&mut app, "n d");
+    assert_eq!((app.mode, app.focus), (Mode::Compare, Focus::Diff));
+    let diff = app.diff.as_ref().unwrap();
+    assert_eq!((diff.left, diff.right), (2, 3));
+    let comparison = diff.comparison.as_ref().unwrap();
+    let link = &comparison.alignment.links[diff.current.unwrap()];
+    assert_eq!(link.left, [1]);
+    assert_eq!(link.kind, LinkKind::Changed);
+}
