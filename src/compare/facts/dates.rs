@@ -37,7 +37,7 @@ pub fn find(tokens: &[Token], published: Option<NaiveDate>) -> Vec<DateMention> 
     found
 }
 
-fn word(tokens: &[Token], i: usize) -> Option<String> {
+fn word<'t>(tokens: &'t [Token], i: usize) -> Option<&'t str> {
     tokens.get(i).filter(|t| t.is_word()).map(Token::lower)
 }
 
@@ -48,7 +48,7 @@ fn month_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
         .get(i)
         .filter(|t| t.is_word() && t.is_capitalised())?;
     let month = month_number(token.text)?;
-    let full_name = matches!(token.lower().as_str(), "may" | "june" | "july");
+    let full_name = matches!(token.lower(), "may" | "june" | "july");
     let abbreviated =
         token.text.len() <= 4 && !full_name && tokens.get(i + 1).is_some_and(|t| t.is("."));
     Some((month, if abbreviated { i + 2 } else { i + 1 }))
@@ -83,13 +83,13 @@ fn relative_year_at(
     i: usize,
     published: Option<NaiveDate>,
 ) -> Option<(String, usize)> {
-    let offset = match word(tokens, i)?.as_str() {
+    let offset = match word(tokens, i)? {
         "last" | "past" => -1,
         "this" => 0,
         "next" => 1,
         _ => return None,
     };
-    if word(tokens, i + 1)?.as_str() != "year" {
+    if word(tokens, i + 1)? != "year" {
         return None;
     }
     let value = match published {
@@ -277,7 +277,7 @@ fn weekday_at(
 
 /// `yesterday`, `today`, `tomorrow`.
 fn day_word(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<String> {
-    let offset: i64 = match word(tokens, i)?.as_str() {
+    let offset: i64 = match word(tokens, i)? {
         "yesterday" => -1,
         "today" => 0,
         "tomorrow" => 1,

@@ -48,12 +48,18 @@ pub struct Lexicon {
     pub lower: FxHashSet<String>,
 }
 
-pub fn lexicon(articles: &[&Article]) -> Lexicon {
+/// Every sentence of an article, cut into tokens once for all passes.
+pub fn tokenize(article: &Article) -> Vec<Vec<Token<'_>>> {
+    (0..article.sentences.len())
+        .map(|s| tokens(article.sentence_text(s)))
+        .collect()
+}
+
+pub fn lexicon(tokenized: &[Vec<Vec<Token>>]) -> Lexicon {
     let mut lexicon = Lexicon::default();
-    for article in articles {
-        for s in 0..article.sentences.len() {
-            let tokens = tokens(article.sentence_text(s));
-            for span in names::find(&tokens, &|_| false) {
+    for article in tokenized {
+        for tokens in article {
+            for span in names::find(tokens, &|_| false) {
                 lexicon
                     .names
                     .extend(tokens[span.tokens].iter().map(|t| bare(t.text).to_owned()));
@@ -86,17 +92,22 @@ fn name_of(tokens: &[Token], span: &NameSpan) -> String {
 }
 
 /// The mentions of one article (`index` in the ledger).
-pub fn article_mentions(article: &Article, index: usize, lexicon: &Lexicon) -> Vec<Found> {
+pub fn article_mentions(
+    article: &Article,
+    index: usize,
+    sentences: &[Vec<Token>],
+    lexicon: &Lexicon,
+) -> Vec<Found> {
     let published = published(article);
     let is_known = |w: &str| lexicon.names.contains(w);
     let mut found = Vec::new();
-    let people = people(article, &is_known, &lexicon.lower);
+    let people = people(sentences, &is_known, &lexicon.lower);
     // The person named last, for "she says".
     let mut last_person: Option<String> = None;
     for sentence in 0..article.sentences.len() {
         let text = article.sentence_text(sentence);
-        let tokens = tokens(text);
-        let names = names::find(&tokens, &is_known);
+        let tokens = &sentences[sentence];
+        let names = names::find(tokens, &is_known);
         let person_in = |span: &NameSpan| {
             tokens[span.tokens.clone()]
                 .iter()
@@ -176,14 +187,13 @@ pub fn article_mentions(article: &Article, index: usize, lexicon: &Lexicon) -> V
 /// that are never written in lower case (so not "Space Station"), mapped to
 /// the fullest such name (`Peresild` → `Yulia Peresild`).
 fn people(
-    article: &Article,
+    sentences: &[Vec<Token>],
     is_known: &dyn Fn(&str) -> bool,
     lower: &FxHashSet<String>,
 ) -> FxHashMap<String, String> {
     let mut people: FxHashMap<String, String> = FxHashMap::default();
-    for sentence in 0..article.sentences.len() {
-        let tokens = tokens(article.sentence_text(sentence));
-        let spans = names::find(&tokens, is_known);
+    for tokens in sentences {
+        let spans = names::find(tokens, is_known);
         let personal = |s: &&NameSpan| {
             (2..=3).contains(&s.tokens.len())
                 && tokens[s.tokens.clone()]

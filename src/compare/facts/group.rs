@@ -53,7 +53,9 @@ impl UnionFind {
 /// Whether two values of a kind say the same. A hedge (`more than`,
 /// `about`) does not make a conflict: `over 3,000` may be `won out over`.
 pub fn agree(kind: FactKind, a: &str, b: &str) -> bool {
-    let unhedged = |v: &str| v.trim_start_matches(['<', '>', '~']).to_owned();
+    fn unhedged(v: &str) -> &str {
+        v.trim_start_matches(['<', '>', '~'])
+    }
     match kind {
         FactKind::Date => dates::compatible(a, b),
         FactKind::Name | FactKind::Quote => a == b,
@@ -195,15 +197,27 @@ fn by_subject(found: &[Found], sets: &mut UnionFind) {
             ages.push((i, surname));
         }
     }
-    let quotes: Vec<(usize, FxHashSet<&str>)> = found
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.kind == FactKind::Quote && !f.paraphrase)
-        .map(|(i, f)| (i, content_words(&f.value)))
+    // The same words are one quote; then nearly the same words, compared
+    // once per distinct wording.
+    let mut wordings: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, f) in found.iter().enumerate() {
+        if f.kind == FactKind::Quote && !f.paraphrase {
+            match wordings.get(f.value.as_str()) {
+                Some(&first) => sets.union(first, i),
+                None => {
+                    wordings.insert(&f.value, i);
+                }
+            }
+        }
+    }
+    let mut distinct: Vec<(usize, FxHashSet<&str>)> = wordings
+        .into_iter()
+        .map(|(wording, i)| (i, content_words(wording)))
         .collect();
-    for (k, (i, a)) in quotes.iter().enumerate() {
-        for (j, b) in &quotes[k + 1..] {
-            if found[*i].article != found[*j].article && jaccard(a, b) >= 0.5 {
+    distinct.sort_unstable_by_key(|(i, _)| *i);
+    for (k, (i, a)) in distinct.iter().enumerate() {
+        for (j, b) in &distinct[k + 1..] {
+            if jaccard(a, b) >= 0.5 {
                 sets.union(*i, *j);
             }
         }

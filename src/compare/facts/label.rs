@@ -25,10 +25,20 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 impl<'a> Labeller<'a> {
     pub fn new(sentences: &'a [Vec<&'a str>]) -> Labeller<'a> {
         let mut frequency: FxHashMap<String, usize> = FxHashMap::default();
+        let mut distinct = Vec::new();
         for text in sentences.iter().flatten() {
-            let distinct: FxHashSet<String> = words(text).map(|w| fold(w).into_owned()).collect();
-            for word in distinct {
-                *frequency.entry(word).or_default() += 1;
+            distinct.clear();
+            distinct.extend(words(text).map(fold));
+            distinct.sort_unstable();
+            distinct.dedup();
+            // Allocate a key only for a word not seen before.
+            for word in distinct.drain(..) {
+                match frequency.get_mut(word.as_ref()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        frequency.insert(word.into_owned(), 1);
+                    }
+                }
             }
         }
         Labeller {

@@ -126,12 +126,14 @@ pub struct Ledger {
 /// pairwise alignments share `budget`; pairs left when it runs out are not
 /// aligned, and their facts are grouped by value and subject only.
 pub fn ledger(articles: &[&Article], budget: &Budget) -> Ledger {
-    let lexicon = extract::lexicon(articles);
+    let tokenized: Vec<_> = articles.iter().map(|a| extract::tokenize(a)).collect();
+    let lexicon = extract::lexicon(&tokenized);
     let mut found: Vec<Found> = articles
         .iter()
         .enumerate()
-        .flat_map(|(i, article)| extract::article_mentions(article, i, &lexicon))
+        .flat_map(|(i, article)| extract::article_mentions(article, i, &tokenized[i], &lexicon))
         .collect();
+    drop(tokenized);
     let sentence_texts: Vec<Vec<&str>> = articles.iter().map(|a| super::sentences(a)).collect();
     let mut pairs = Vec::new();
     'pairs: for a in 0..articles.len() {
@@ -218,12 +220,12 @@ fn fact_of(
     let conflict = if kind == FactKind::Quote {
         !quote_changes.is_empty()
     } else {
-        members.iter().any(|&x| {
-            members.iter().any(|&y| {
-                found[x].article != found[y].article
-                    && !group::agree(kind, &found[x].value, &found[y].value)
-            })
-        })
+        values_conflict(
+            kind,
+            members
+                .iter()
+                .map(|&i| (found[i].article, found[i].value.as_str())),
+        )
     };
     let mentions: Vec<Mention> = members.iter().map(|&i| mention_of(&found[i])).collect();
     Some(Fact {
@@ -235,6 +237,26 @@ fn fact_of(
         conflict,
         mentions,
         quote_changes,
+    })
+}
+
+/// Whether two articles give values that disagree. Compared once per
+/// distinct value: a fact may have many mentions of few values.
+fn values_conflict<'a>(kind: FactKind, mentions: impl Iterator<Item = (usize, &'a str)>) -> bool {
+    let mut values: Vec<(&str, FxHashSet<usize>)> = Vec::new();
+    for (article, value) in mentions {
+        match values.iter_mut().find(|(v, _)| *v == value) {
+            Some((_, articles)) => {
+                articles.insert(article);
+            }
+            None => values.push((value, FxHashSet::from_iter([article]))),
+        }
+    }
+    values.iter().enumerate().any(|(k, (a, in_a))| {
+        values[k + 1..].iter().any(|(b, in_b)| {
+            let one_article_only = in_a.len() == 1 && in_a == in_b;
+            !one_article_only && !group::agree(kind, a, b)
+        })
     })
 }
 

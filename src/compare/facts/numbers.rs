@@ -96,14 +96,14 @@ pub fn parse_at(tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
     Some((quantity, end))
 }
 
-fn lower(tokens: &[Token], i: usize) -> Option<String> {
+fn lower<'t>(tokens: &'t [Token], i: usize) -> Option<&'t str> {
     tokens.get(i).filter(|t| t.is_word()).map(Token::lower)
 }
 
 fn qualifier_at(tokens: &[Token], i: usize) -> (Option<char>, usize) {
     let first = lower(tokens, i).unwrap_or_default();
     let second = lower(tokens, i + 1).unwrap_or_default();
-    match (first.as_str(), second.as_str()) {
+    match (first, second) {
         ("more" | "greater", "than") | ("at", "least") => (Some('>'), i + 2),
         ("less" | "fewer", "than") | ("up", "to") => (Some('<'), i + 2),
         ("over", _) => (Some('>'), i + 1),
@@ -120,7 +120,7 @@ fn bare_at(tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
     let word = lower(tokens, i)?;
     // Vague magnitudes: "tens of millions", "hundreds of thousands",
     // "dozens", "thousands of".
-    let vague_base = match word.as_str() {
+    let vague_base = match word {
         "tens" => Some(10.0),
         "dozens" => Some(12.0),
         "hundreds" => Some(100.0),

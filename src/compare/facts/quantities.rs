@@ -65,7 +65,7 @@ fn currency_word(word: &str) -> Option<&'static str> {
     })
 }
 
-fn lower(tokens: &[Token], i: usize) -> Option<String> {
+fn lower<'t>(tokens: &'t [Token], i: usize) -> Option<&'t str> {
     tokens.get(i).filter(|t| t.is_word()).map(Token::lower)
 }
 
@@ -134,7 +134,7 @@ fn ordinal_at(tokens: &[Token], i: usize) -> Option<QuantityMention> {
     let noun = text
         .split_once('-')
         .map(|(_, rest)| rest.to_owned())
-        .or_else(|| lower(tokens, i + 1))
+        .or_else(|| lower(tokens, i + 1).map(str::to_owned))
         .map(|w| stem(&fold(&w)).to_owned());
     Some(QuantityMention {
         kind: FactKind::Number,
@@ -278,11 +278,7 @@ fn apposition_age(
     let after = tokens.get(end);
     let closes = |t: Option<&Token>| {
         t.is_none_or(|t| {
-            t.is(",")
-                || t.is(".")
-                || t.is(")")
-                || t.is(";")
-                || matches!(t.lower().as_str(), "and" | "who")
+            t.is(",") || t.is(".") || t.is(")") || t.is(";") || matches!(t.lower(), "and" | "who")
         })
     };
     let ok =

@@ -111,7 +111,7 @@ pub fn find(text: &str, tokens: &[Token], names: &[NameSpan]) -> Vec<Quote> {
 fn speaker(tokens: &[Token], names: &[NameSpan], quotes: &[Range<usize>]) -> Option<Speaker> {
     let outside = |k: usize| !quotes.iter().any(|q| q.start <= k && k <= q.end);
     let verbs = (0..tokens.len()).filter(|&k| {
-        outside(k) && tokens[k].is_word() && SPEECH_VERBS.contains(&tokens[k].lower().as_str())
+        outside(k) && tokens[k].is_word() && SPEECH_VERBS.contains(&tokens[k].lower())
     });
     let according = (0..tokens.len().saturating_sub(1)).filter(|&k| {
         outside(k) && tokens[k].lower() == "according" && tokens[k + 1].lower() == "to"
@@ -119,7 +119,7 @@ fn speaker(tokens: &[Token], names: &[NameSpan], quotes: &[Range<usize>]) -> Opt
     for verb in verbs.chain(according.map(|k| k + 1)) {
         // "Peresild told", "said Chipenko"; but "told Pravda" names the
         // listener.
-        let listener_follows = matches!(tokens[verb].lower().as_str(), "told" | "tells" | "asked");
+        let listener_follows = matches!(tokens[verb].lower(), "told" | "tells" | "asked");
         let near = |s: &NameSpan| {
             let before = s.tokens.end <= verb && verb - s.tokens.end <= 2;
             let after = !listener_follows && s.tokens.start > verb && s.tokens.start - verb <= 2;
@@ -131,7 +131,7 @@ fn speaker(tokens: &[Token], names: &[NameSpan], quotes: &[Range<usize>]) -> Opt
         let pronoun = |k: usize| {
             tokens
                 .get(k)
-                .is_some_and(|t| t.is_word() && PRONOUNS.contains(&t.lower().as_str()))
+                .is_some_and(|t| t.is_word() && PRONOUNS.contains(&t.lower()))
         };
         if pronoun(verb.wrapping_sub(1)) || pronoun(verb + 1) {
             return Some(Speaker::Pronoun);

@@ -2,6 +2,7 @@
 //! hyphens, apostrophes and digit separators) and single punctuation marks,
 //! each with its byte range, so that a mention can point back into the text.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +16,9 @@ pub enum TokenKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
     pub text: &'a str,
+    /// The text in lower case, made once: the extractors test keywords
+    /// on every token.
+    pub lower: Cow<'a, str>,
     pub range: Range<usize>,
     pub kind: TokenKind,
 }
@@ -29,8 +33,8 @@ impl Token<'_> {
     }
 
     /// Lower case, for keyword tests.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 
     pub fn is_capitalised(&self) -> bool {
@@ -64,6 +68,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             let end = chars.get(i + 1).map_or(text.len(), |&(b, _)| b);
             out.push(Token {
                 text: &text[start..end],
+                lower: Cow::Borrowed(&text[start..end]),
                 range: start..end,
                 kind: TokenKind::Punct,
             });
@@ -90,8 +95,15 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             }
         }
         let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        let word = &text[start..end];
+        let lower = if word.chars().any(char::is_uppercase) {
+            Cow::Owned(word.to_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
         out.push(Token {
-            text: &text[start..end],
+            text: word,
+            lower,
             range: start..end,
             kind: TokenKind::Word,
         });
