@@ -182,7 +182,7 @@ fn after_month(
 ) -> Vec<DateMention> {
     if let Some(day) = day_at(tokens, next) {
         // A range: "October 5 to 17, 2021", "Oct. 5-17".
-        let range_end = match word(tokens, next + 1).as_deref() {
+        let range_end = match word(tokens, next + 1) {
             Some("to" | "and" | "through") => day_at(tokens, next + 2).map(|d| (d, next + 3)),
             _ if tokens.get(next + 1).is_some_and(|t| t.is("-") || t.is("–")) => {
                 day_at(tokens, next + 2).map(|d| (d, next + 3))
@@ -228,7 +228,7 @@ fn weekday_at(
     i: usize,
     published: Option<NaiveDate>,
 ) -> Option<Vec<DateMention>> {
-    let (weekday, day_index, direction) = match word(tokens, i).as_deref() {
+    let (weekday, day_index, direction) = match word(tokens, i) {
         Some("last") => (weekday_number(tokens.get(i + 1)?.text)?, i + 1, -1),
         Some("next") => (weekday_number(tokens.get(i + 1)?.text)?, i + 1, 1),
         Some("this" | "on") => (weekday_number(tokens.get(i + 1)?.text)?, i + 1, 0),

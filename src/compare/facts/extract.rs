@@ -104,9 +104,8 @@ pub fn article_mentions(
     let people = people(sentences, &is_known, &lexicon.lower);
     // The person named last, for "she says".
     let mut last_person: Option<String> = None;
-    for sentence in 0..article.sentences.len() {
+    for (sentence, tokens) in sentences.iter().enumerate() {
         let text = article.sentence_text(sentence);
-        let tokens = &sentences[sentence];
         let names = names::find(tokens, &is_known);
         let person_in = |span: &NameSpan| {
             tokens[span.tokens.clone()]
@@ -114,7 +113,7 @@ pub fn article_mentions(
                 .find_map(|t| people.get(bare(t.text)).cloned())
         };
         let mention = |kind, range: &Range<usize>, value: String| {
-            let (span, written) = span_text(text, &tokens, range);
+            let (span, written) = span_text(text, tokens, range);
             Found {
                 kind,
                 article: index,
@@ -128,16 +127,16 @@ pub fn article_mentions(
             }
         };
         let mut taken = vec![false; tokens.len()];
-        for date in dates::find(&tokens, published) {
+        for date in dates::find(tokens, published) {
             taken[date.tokens.clone()]
                 .iter_mut()
                 .for_each(|t| *t = true);
             found.push(mention(FactKind::Date, &date.tokens, date.value));
         }
-        for quantity in quantities::find(&tokens, &names, &taken) {
+        for quantity in quantities::find(tokens, &names, &taken) {
             found.push(Found {
                 unit: quantity.unit,
-                subject: quantity.subject.map(|k| name_of(&tokens, &names[k])),
+                subject: quantity.subject.map(|k| name_of(tokens, &names[k])),
                 ..mention(quantity.kind, &quantity.tokens, quantity.value)
             });
         }
@@ -152,10 +151,10 @@ pub fn article_mentions(
                 }
             }
         }
-        for quote in quotes::find(text, &tokens, &names) {
+        for quote in quotes::find(text, tokens, &names) {
             let speaker = match quote.speaker {
                 Some(Speaker::Name(k)) => {
-                    Some(person_in(&names[k]).unwrap_or_else(|| name_of(&tokens, &names[k])))
+                    Some(person_in(&names[k]).unwrap_or_else(|| name_of(tokens, &names[k])))
                 }
                 Some(Speaker::Pronoun) => last_person.clone(),
                 None => None,
@@ -201,7 +200,7 @@ fn people(
                     .all(|t| !lower.contains(&bare(t.text).to_lowercase()))
         };
         for span in spans.iter().filter(personal) {
-            let full = name_of(&tokens, span);
+            let full = name_of(tokens, span);
             for t in &tokens[span.tokens.clone()] {
                 let entry = people.entry(bare(t.text).to_owned()).or_default();
                 if full.len() > entry.len() {

@@ -132,8 +132,8 @@ fn bare_at(tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
     if let Some(base) = vague_base {
         let mut low = base;
         let mut end = i + 1;
-        if lower(tokens, end).as_deref() == Some("of")
-            && let Some(factor) = lower(tokens, end + 1).and_then(|w| scale(&w))
+        if lower(tokens, end) == Some("of")
+            && let Some(factor) = lower(tokens, end + 1).and_then(scale)
             && factor > 100.0
         {
             low *= factor;
@@ -150,7 +150,7 @@ fn bare_at(tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
         ));
     }
     let (mut value, mut end) = if word == "a" || word == "an" {
-        match lower(tokens, i + 1).as_deref() {
+        match lower(tokens, i + 1) {
             Some("dozen") => (12.0, i + 2),
             Some(w) if scale(w).is_some() && !w.ends_with('s') => (1.0, i + 1),
             _ => return None,
@@ -158,7 +158,7 @@ fn bare_at(tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
     } else if word == "dozen" {
         (12.0, i + 1)
     } else {
-        let (value, next) = single(&word).map(|v| (v, i + 1))?;
+        let (value, next) = single(word).map(|v| (v, i + 1))?;
         // "twenty five", "one hundred".
         (value, next)
     };
@@ -170,8 +170,7 @@ fn bare_at(tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
         value = number_value(&word[..split])? * factor;
     }
     // Scale words: "3 million", "two hundred thousand".
-    while let Some(factor) =
-        lower(tokens, end).and_then(|w| scale(&w).filter(|_| !w.ends_with('s')))
+    while let Some(factor) = lower(tokens, end).and_then(|w| scale(w).filter(|_| !w.ends_with('s')))
     {
         value *= factor;
         end += 1;

@@ -173,7 +173,7 @@ fn quantity_at(tokens: &[Token], i: usize, names: &[NameSpan]) -> Option<Quantit
             )
         });
     }
-    if lower(tokens, end).as_deref() == Some("of")
+    if lower(tokens, end) == Some("of")
         && tokens
             .get(end + 1)
             .is_some_and(|t| currency_word(t.text).is_some())
@@ -191,7 +191,7 @@ fn quantity_at(tokens: &[Token], i: usize, names: &[NameSpan]) -> Option<Quantit
     }
     // Ages and durations.
     if let Some(unit) = tokens.get(end).and_then(|t| time_unit(t.text)) {
-        match lower(tokens, end + 1).as_deref() {
+        match lower(tokens, end + 1) {
             Some("old") => {
                 let age = quantity.as_whole(130)?;
                 return Some(mention(
@@ -213,7 +213,7 @@ fn quantity_at(tokens: &[Token], i: usize, names: &[NameSpan]) -> Option<Quantit
             None,
         ));
     }
-    if lower(tokens, i.wrapping_sub(1)).as_deref() == Some("aged") {
+    if lower(tokens, i.wrapping_sub(1)) == Some("aged") {
         let age = quantity.as_whole(130)?;
         return Some(mention(
             FactKind::Age,
@@ -231,9 +231,7 @@ fn quantity_at(tokens: &[Token], i: usize, names: &[NameSpan]) -> Option<Quantit
         return None;
     }
     // Percentages.
-    if tokens.get(end).is_some_and(|t| t.is("%"))
-        || lower(tokens, end).as_deref() == Some("percent")
-    {
+    if tokens.get(end).is_some_and(|t| t.is("%")) || lower(tokens, end) == Some("percent") {
         return Some(mention(
             FactKind::Number,
             end + 1,
