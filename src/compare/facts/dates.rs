@@ -313,7 +313,12 @@ fn fields(value: &str) -> (Option<&str>, Option<&str>, Option<&str>) {
     (parts.next(), parts.next(), parts.next())
 }
 
-/// How precise a value is: 3 a day, 2 a month, 1 a year or less.
+/// Whether a value names a day (with or without its year).
+pub fn has_day(value: &str) -> bool {
+    fields(value).2.is_some()
+}
+
+/// How many of year, month and day a value gives.
 pub fn precision(value: &str) -> usize {
     let (y, m, d) = fields(value);
     [y, m, d].iter().filter(|f| f.is_some()).count()

@@ -230,7 +230,7 @@ fn by_value(found: &[Found], sets: &mut UnionFind) {
     let mut first: FxHashMap<(FactKind, String, Option<&str>), usize> = FxHashMap::default();
     for (i, f) in found.iter().enumerate() {
         let key = match f.kind {
-            FactKind::Date if dates::precision(&f.value) == 3 => {
+            FactKind::Date if dates::has_day(&f.value) => {
                 // Month and day: `--10-05` meets `2021-10-05`.
                 let tail = f.value.rsplitn(3, '-').collect::<Vec<_>>();
                 format!("--{}-{}", tail[1], tail[0])

@@ -5,7 +5,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::FactKind;
 use super::extract::Found;
-use crate::compare::tokens::{fold, is_stopword};
+use crate::compare::tokens::{fold, is_stopword, number_value};
 
 /// How many context words a label carries.
 const CONTEXT_WORDS: usize = 3;
@@ -103,7 +103,9 @@ impl<'a> Labeller<'a> {
                 seen_in.entry(folded).or_insert((0, written)).0 += 1;
             }
         }
-        let telling = |w: &str| !is_stopword(w) && !own.contains(w) && !w.ends_with("ly");
+        let telling = |w: &str| {
+            !is_stopword(w) && !own.contains(w) && !w.ends_with("ly") && number_value(w).is_none()
+        };
         let mut candidates: Vec<(&String, &str)> = seen_in
             .iter()
             .filter(|(w, (n, _))| *n >= 2 && telling(w))
@@ -122,8 +124,15 @@ impl<'a> Labeller<'a> {
                 .collect();
             candidates.dedup();
         }
-        candidates
-            .sort_by_key(|(w, written)| (self.frequency.get(*w).copied().unwrap_or(0), *written));
+        // Words most of the sentences share, the rarest first.
+        let shared_by = |w: &str| seen_in.get(w).map_or(0, |(n, _)| *n);
+        candidates.sort_by_key(|(w, written)| {
+            (
+                std::cmp::Reverse(shared_by(w)),
+                self.frequency.get(*w).copied().unwrap_or(0),
+                *written,
+            )
+        });
         candidates
             .iter()
             .take(CONTEXT_WORDS)
