@@ -132,6 +132,21 @@ pub enum Command {
         #[arg(long, value_name = "MS", default_value_t = 3000)]
         budget_ms: u64,
     },
+    /// Similarity of every pair of articles, and the stories they form.
+    Matrix {
+        /// Files and folders (default: the corpus).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Width of the text (default: the terminal's, or 120).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+        /// Align pairs for this many milliseconds; the rest get the
+        /// Jaccard of their words.
+        #[arg(long, value_name = "MS", default_value_t = 3000)]
+        budget_ms: u64,
+    },
     /// n-way collation: every sentence of BASE, with what each other
     /// version says in its place, differences marked.
     Collate {
@@ -218,6 +233,12 @@ pub fn run(command: Command, global: &Global) -> u8 {
             width,
             budget_ms,
         } => facts(global, options, &references, format, width, budget_ms),
+        Command::Matrix {
+            paths,
+            format,
+            width,
+            budget_ms,
+        } => matrix(global, options, &paths, format, width, budget_ms),
         Command::Collate {
             base,
             references,
@@ -424,6 +445,33 @@ fn facts(
     Outcome {
         stdout,
         code: EXIT_OK,
+    }
+}
+
+fn matrix(
+    global: &Global,
+    options: LoadOptions,
+    paths: &[PathBuf],
+    format: Format,
+    width: Option<usize>,
+    budget_ms: u64,
+) -> Outcome {
+    let loaded = load_corpus(global, options, paths);
+    let failed = report(&loaded.errors);
+    let articles: Vec<&Article> = loaded.articles.iter().collect();
+    let budget = spacefilm::compare::Budget::new(std::time::Duration::from_millis(budget_ms));
+    let map = spacefilm::compare::stories::map(&articles, &budget);
+    let stdout = match format {
+        Format::Json => json(&export::matrix::json(&articles, &map)),
+        Format::Text => export::matrix::table(
+            &articles,
+            &map,
+            width.or_else(terminal_width).unwrap_or(120),
+        ),
+    };
+    Outcome {
+        stdout,
+        code: if failed { EXIT_FAILURE } else { EXIT_OK },
     }
 }
 

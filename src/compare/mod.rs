@@ -9,6 +9,7 @@ pub mod diff;
 pub mod facts;
 mod sides;
 pub mod similarity;
+pub mod stories;
 pub mod tokens;
 
 use std::time::{Duration, Instant};

@@ -3,4 +3,5 @@
 pub mod collation;
 pub mod json;
 pub mod ledger;
+pub mod matrix;
 pub mod text;

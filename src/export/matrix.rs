@@ -1,0 +1,97 @@
+//! The similarity matrix and the stories, as JSON (the contract's
+//! `matrix`) and as a heat table: the number, and a shade that says the
+//! same without colour.
+
+use serde::Serialize;
+
+use super::ledger::short_id;
+use super::text::truncate;
+use crate::compare::stories::StoryMap;
+use crate::corpus::Article;
+
+#[derive(Debug, Serialize)]
+pub struct MatrixJson<'a> {
+    pub articles: Vec<&'a str>,
+    pub similarity: Vec<Vec<f32>>,
+    pub stories: Vec<Vec<&'a str>>,
+}
+
+pub fn json<'a>(articles: &[&'a Article], map: &StoryMap) -> MatrixJson<'a> {
+    let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    MatrixJson {
+        similarity: map
+            .similarity
+            .iter()
+            .map(|row| row.iter().map(|v| (v * 1000.0).round() / 1000.0).collect())
+            .collect(),
+        stories: map
+            .stories
+            .iter()
+            .map(|story| story.iter().map(|&i| ids[i]).collect())
+            .collect(),
+        articles: ids,
+    }
+}
+
+/// A shade for a similarity: blank, ░, ▒, ▓, █.
+pub fn shade(value: f32) -> char {
+    match value {
+        v if v >= 0.6 => '█',
+        v if v >= 0.3 => '▓',
+        v if v >= 0.15 => '▒',
+        v if v >= 0.05 => '░',
+        _ => ' ',
+    }
+}
+
+/// How strong a similarity is, 0–4, for colour.
+pub fn level(value: f32) -> usize {
+    match shade(value) {
+        '█' => 4,
+        '▓' => 3,
+        '▒' => 2,
+        '░' => 1,
+        _ => 0,
+    }
+}
+
+/// The heat table, then the stories with their titles.
+pub fn table(articles: &[&Article], map: &StoryMap, width: usize) -> String {
+    let ids: Vec<&str> = articles.iter().map(|a| short_id(&a.id)).collect();
+    let column = ids
+        .iter()
+        .map(|id| id.chars().count())
+        .max()
+        .unwrap_or(3)
+        .max(5)
+        + 1;
+    let mut out =
+        String::from("similarity of every pair: █ ≥ 0.6  ▓ ≥ 0.3  ▒ ≥ 0.15  ░ ≥ 0.05\n\n");
+    out.push_str(&" ".repeat(column));
+    for id in &ids {
+        out.push_str(&format!("{id:>column$}"));
+    }
+    out.push('\n');
+    for (i, row) in map.similarity.iter().enumerate() {
+        out.push_str(&format!("{:<column$}", ids[i]));
+        for (j, value) in row.iter().enumerate() {
+            let cell = if i == j {
+                "—".to_owned()
+            } else {
+                format!("{}{value:.2}", shade(*value))
+            };
+            out.push_str(&format!("{cell:>column$}"));
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!("\n{} stories\n", map.stories.len()));
+    for (k, story) in map.stories.iter().enumerate() {
+        out.push_str(&format!("\nstory {}:\n", k + 1));
+        for &i in story {
+            let line = format!("  {}  {}", ids[i], articles[i].display_title());
+            out.push_str(&truncate(&line, width));
+            out.push('\n');
+        }
+    }
+    out
+}
