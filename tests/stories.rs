@@ -8,7 +8,9 @@ use std::collections::HashSet;
 use assert_cmd::Command;
 use serde_json::Value;
 
-use spacefilm::compare::stories::{Fingerprint, SAME_STORY_ALIGNMENT, group_fingerprints};
+use spacefilm::compare::stories::{
+    Fingerprint, SAME_STORY_ALIGNMENT, Shingler, group_fingerprints,
+};
 use spacefilm::compare::{Budget, align};
 
 mod common;
@@ -162,10 +164,13 @@ fn generated_versions_group_and_same_topic_stories_stay_apart() {
             story_id += 1;
         }
     }
-    let fingerprints: Vec<Fingerprint> = texts
-        .iter()
-        .map(|sentences| Fingerprint::of_words(sentences.iter().flat_map(|s| s.split(' '))))
-        .collect();
+    let mut shingler = Shingler::default();
+    let fingerprints = Fingerprint::of_corpus(
+        texts
+            .iter()
+            .map(|sentences| shingler.text(sentences.iter().map(|s| s.split(' '))))
+            .collect(),
+    );
     let budget = Budget::unlimited();
     let groups = group_fingerprints(&fingerprints, |i, j| {
         let a: Vec<&str> = texts[i].iter().map(String::as_str).collect();

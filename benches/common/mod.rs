@@ -289,3 +289,69 @@ pub fn paraphrased(
 pub fn sentences(document: &[Vec<String>]) -> Vec<&str> {
     document.iter().flatten().map(String::as_str).collect()
 }
+
+/// A corpus for story grouping: `articles` texts of about `words` words,
+/// in stories of 1 to 19 versions (10 on average). Each story has its own
+/// words and shares a topic with others; versions replace a fifth of the
+/// words and drop some sentences. Returns the texts, one sentence a line,
+/// and each text's story.
+pub fn story_corpus(articles: usize, words: usize, seed: u64) -> (Vec<String>, Vec<usize>) {
+    let mut rng = Rng::new(seed);
+    let vocabulary = Vocabulary::new(50_000, seed ^ 0x5eed);
+    let topics: Vec<Vec<String>> = (0..100)
+        .map(|_| {
+            (0..200)
+                .map(|_| vocabulary.word(&mut rng).to_owned())
+                .collect()
+        })
+        .collect();
+    let mut texts = Vec::with_capacity(articles);
+    let mut stories = Vec::with_capacity(articles);
+    let mut story = 0;
+    while texts.len() < articles {
+        let topic = &topics[rng.below(topics.len())];
+        let own: Vec<String> = (0..300)
+            .map(|_| vocabulary.word(&mut rng).to_owned())
+            .collect();
+        let pick = |rng: &mut Rng| -> String {
+            match rng.below(100) {
+                0..35 => FUNCTION[rng.below(FUNCTION.len())].to_owned(),
+                35..55 => vocabulary.word(rng).to_owned(),
+                55..70 => topic[rng.below(topic.len())].clone(),
+                _ => own[rng.below(own.len())].clone(),
+            }
+        };
+        let mut original: Vec<Vec<String>> = Vec::new();
+        let mut count = 0;
+        while count < words {
+            let n = 8 + rng.below(22);
+            original.push((0..n).map(|_| pick(&mut rng)).collect());
+            count += n;
+        }
+        let versions = 1 + rng.below(19);
+        for v in 0..versions.min(articles - texts.len()) {
+            let mut text = String::new();
+            for sentence in &original {
+                if v > 0 && rng.below(100) < 15 {
+                    continue;
+                }
+                let words: Vec<String> = sentence
+                    .iter()
+                    .map(|w| {
+                        if v > 0 && rng.below(100) < 20 {
+                            pick(&mut rng)
+                        } else {
+                            w.clone()
+                        }
+                    })
+                    .collect();
+                text.push_str(&capitalise(&words.join(" ")));
+                text.push_str(".\n");
+            }
+            texts.push(text);
+            stories.push(story);
+        }
+        story += 1;
+    }
+    (texts, stories)
+}

@@ -5,9 +5,12 @@
 //! (its stemmed content words: they survive paraphrase and translation
 //! better than word n-grams), then a MinHash signature (one-permutation
 //! hashing, densified), then LSH bands: articles that share a band are
-//! candidates. Candidates are verified: a high exact Jaccard is a version,
-//! a low one is not, and the pairs in between (same topic, or a heavy
-//! rewrite) are aligned sentence by sentence, under a budget.
+//! candidates. Candidates are verified: a low exact Jaccard is not a
+//! version; many shared sentences (by a one-value sketch of each
+//! sentence's word pairs) is one; the pairs in between (one topic, or a heavy rewrite) are
+//! aligned sentence by sentence, under a budget. Jaccard alone cannot tell
+//! two stories on one topic from two versions of one story; shared
+//! sentences can.
 
 use std::hash::{Hash, Hasher};
 
@@ -22,19 +25,31 @@ pub const SIGNATURE: usize = 64;
 /// Rows per LSH band: with 32 bands of 2, a pair at Jaccard 0.3 becomes a
 /// candidate with probability 0.95, one at 0.05 with 0.08.
 pub const ROWS_PER_BAND: usize = 2;
-/// Jaccard at or above which two articles are versions without more ado.
-pub const SURE_JACCARD: f32 = 0.5;
+/// Share of sentences (of the shorter text) two versions have in common,
+/// by sketch, at or above which they are one story without aligning.
+pub const SHARED_SENTENCES: f32 = 0.3;
+/// Or: this much of their words in common (Jaccard), and at least some
+/// sentences, which two stories on one topic do not have.
+pub const SHARED_WORDS: f32 = 0.35;
+pub const SOME_SHARED_SENTENCES: f32 = 0.05;
 /// Jaccard below which they are not.
 pub const UNRELATED_JACCARD: f32 = 0.15;
 /// Sentence-alignment similarity at or above which an in-between pair is
 /// one story: versions share sentences; articles on one topic do not.
 pub const SAME_STORY_ALIGNMENT: f32 = 0.1;
 
-/// An article reduced for grouping: its shingles, sorted, and signature.
+/// An article reduced for grouping: its shingles, sorted, its signature,
+/// and a sketch of each sentence.
 #[derive(Debug, Clone)]
 pub struct Fingerprint {
     pub shingles: Vec<u64>,
-    pub signature: [u64; SIGNATURE],
+    /// Per sentence, the least hash of its pairs of neighbouring content
+    /// words: two sentences share it with the probability of the Jaccard
+    /// of their pairs. Sorted.
+    pub sentences: Vec<u64>,
+    /// Minima kept to 32 bits: half the memory to compare, and equal
+    /// by chance once in four billion.
+    pub signature: [u32; SIGNATURE],
 }
 
 fn hash_of(text: &str) -> u64 {
@@ -48,32 +63,127 @@ fn hash_of(text: &str) -> u64 {
     x
 }
 
-/// The shingles of a text: stemmed, folded content words.
-pub fn shingles<'a>(words: impl Iterator<Item = &'a str>) -> Vec<u64> {
-    let mut out: Vec<u64> = words
-        .filter_map(|w| {
-            let folded = fold(w);
-            let word = folded.trim_matches(|c: char| !c.is_alphanumeric());
-            (word.chars().count() >= 3 && !is_stopword(word)).then(|| hash_of(stem(word)))
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+/// The shingle of one word: its stem, folded, if it is a content word.
+fn shingle(word: &str) -> Option<u64> {
+    let content = |w: &str| (w.len() >= 3 && !is_stopword(w)).then(|| hash_of(stem(w)));
+    // Most words are plain ASCII, perhaps capitalised or with a mark next
+    // to them: lower them on the stack, without allocating.
+    let bare = word.trim_matches(|c: char| c.is_ascii_punctuation());
+    if bare.len() <= 32 && bare.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let mut buffer = [0u8; 32];
+        let lower = &mut buffer[..bare.len()];
+        lower.copy_from_slice(bare.as_bytes());
+        lower.make_ascii_lowercase();
+        return content(std::str::from_utf8(lower).expect("ASCII"));
+    }
+    let folded = fold(word);
+    let word = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    (word.chars().count() >= 3 && !is_stopword(word)).then(|| hash_of(stem(word)))
+}
+
+/// A text's shingles (stemmed, folded content words) and sentence
+/// sketches, both sorted, before the corpus filters frequent shingles.
+#[derive(Debug, Clone, Default)]
+pub struct Shingled {
+    pub shingles: Vec<u64>,
+    pub sentences: Vec<u64>,
+}
+
+/// Shingles texts, remembering each word's shingle: a corpus repeats its
+/// words, and a lookup is cheaper than folding, stemming and hashing.
+#[derive(Default)]
+pub struct Shingler<'a> {
+    seen: FxHashMap<&'a str, Option<u64>>,
+}
+
+impl<'a> Shingler<'a> {
+    /// Shingles a text given as sentences of words.
+    pub fn text<S, W>(&mut self, sentences: S) -> Shingled
+    where
+        S: IntoIterator<Item = W>,
+        W: IntoIterator<Item = &'a str>,
+    {
+        let mut out = Shingled::default();
+        for sentence in sentences {
+            let start = out.shingles.len();
+            for word in sentence {
+                if let Some(s) = *self.seen.entry(word).or_insert_with(|| shingle(word)) {
+                    out.shingles.push(s);
+                }
+            }
+            // The sketch: the least hash of the sentence's pairs of
+            // neighbouring content words. Pairs, unlike words, are rarely
+            // shared by sentences that say different things.
+            let least = out.shingles[start..]
+                .windows(2)
+                .map(|pair| (pair[0].rotate_left(17) ^ pair[1]).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+                .min();
+            out.sentences.extend(least);
+        }
+        out.shingles.sort_unstable();
+        out.shingles.dedup();
+        out.shingles.shrink_to_fit();
+        out.sentences.sort_unstable();
+        out.sentences.dedup();
+        out
+    }
+}
+
+/// Most articles a shingle may be in and still count: in a large corpus,
+/// words that one article in fifty uses say little about which story an
+/// article tells. Small corpora keep every word.
+fn frequent_in(articles: usize) -> usize {
+    (articles / 50).max(8)
 }
 
 impl Fingerprint {
-    pub fn of_words<'a>(words: impl Iterator<Item = &'a str>) -> Fingerprint {
-        let shingles = shingles(words);
-        let signature = signature(&shingles);
-        Fingerprint {
-            shingles,
-            signature,
+    /// The fingerprints of a corpus, without the shingles too many of its
+    /// texts share (see [`frequent_in`]).
+    pub fn of_corpus(mut texts: Vec<Shingled>) -> Vec<Fingerprint> {
+        let limit = frequent_in(texts.len());
+        if texts.len() > limit {
+            let total: usize = texts.iter().map(|t| t.shingles.len()).sum();
+            let mut frequency: FxHashMap<u64, u32> =
+                FxHashMap::with_capacity_and_hasher(total / 4, Default::default());
+            for text in &texts {
+                for &s in &text.shingles {
+                    *frequency.entry(s).or_default() += 1;
+                }
+            }
+            for text in &mut texts {
+                text.shingles.retain(|s| frequency[s] as usize <= limit);
+            }
         }
+        texts
+            .into_iter()
+            .map(|text| Fingerprint {
+                signature: signature(&text.shingles),
+                shingles: text.shingles,
+                sentences: text.sentences,
+            })
+            .collect()
     }
 
-    pub fn of(article: &Article) -> Fingerprint {
-        Fingerprint::of_words(article.words())
+    /// The share of the shorter text's sentences the other shares, by
+    /// sketch.
+    pub fn shared_sentences(&self, other: &Fingerprint) -> f32 {
+        let shorter = self.sentences.len().min(other.sentences.len());
+        if shorter == 0 {
+            return 0.0;
+        }
+        sorted_overlap(&self.sentences, &other.sentences) as f32 / shorter as f32
+    }
+
+    /// The share of signature bins two fingerprints agree on: an estimate
+    /// of their Jaccard, in 64 comparisons.
+    pub fn estimate(&self, other: &Fingerprint) -> f32 {
+        let agree = self
+            .signature
+            .iter()
+            .zip(&other.signature)
+            .filter(|(a, b)| a == b)
+            .count();
+        agree as f32 / SIGNATURE as f32
     }
 }
 
@@ -81,11 +191,12 @@ impl Fingerprint {
 /// `SIGNATURE` bins, which keeps its least value; empty bins borrow from
 /// the next full one (rotation densification), so that two articles'
 /// signatures agree in a bin with probability their Jaccard.
-fn signature(shingles: &[u64]) -> [u64; SIGNATURE] {
-    let mut bins = [u64::MAX; SIGNATURE];
+fn signature(shingles: &[u64]) -> [u32; SIGNATURE] {
+    let mut bins = [u32::MAX; SIGNATURE];
     for &h in shingles {
+        // The low bits choose the bin, the high ones are the value.
         let bin = (h % SIGNATURE as u64) as usize;
-        let value = h / SIGNATURE as u64;
+        let value = (h >> 32) as u32;
         if value < bins[bin] {
             bins[bin] = value;
         }
@@ -95,24 +206,21 @@ fn signature(shingles: &[u64]) -> [u64; SIGNATURE] {
     }
     let filled = bins;
     for (i, bin) in bins.iter_mut().enumerate() {
-        if *bin == u64::MAX {
+        if *bin == u32::MAX {
             let (offset, value) = (1..SIGNATURE)
                 .map(|k| (k, filled[(i + k) % SIGNATURE]))
-                .find(|(_, v)| *v != u64::MAX)
+                .find(|(_, v)| *v != u32::MAX)
                 .expect("one bin is full");
             // Borrowed values are marked by their distance, so they only
             // match bins borrowed the same way.
-            *bin = value.wrapping_add((offset as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            *bin = value.wrapping_add((offset as u32).wrapping_mul(0x9E37_79B9));
         }
     }
     bins
 }
 
-/// Exact Jaccard of two sorted shingle lists.
-pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
-    if a.is_empty() && b.is_empty() {
-        return 0.0;
-    }
+/// How many values two sorted lists share (repeats matched once each).
+fn sorted_overlap(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -125,6 +233,15 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
             }
         }
     }
+    shared
+}
+
+/// Exact Jaccard of two sorted shingle lists.
+pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let shared = sorted_overlap(a, b);
     shared as f32 / (a.len() + b.len() - shared) as f32
 }
 
@@ -159,15 +276,22 @@ pub fn candidates(fingerprints: &[Fingerprint]) -> Vec<(usize, usize)> {
 pub enum Verdict {
     Same,
     Different,
-    /// Neither clearly: the sentences must tell.
+    /// Neither clearly: the sentences must be aligned.
     Unsure,
 }
 
-pub fn verdict(jaccard: f32) -> Verdict {
-    if jaccard >= SURE_JACCARD {
-        Verdict::Same
-    } else if jaccard < UNRELATED_JACCARD {
+pub fn verdict(a: &Fingerprint, b: &Fingerprint) -> Verdict {
+    if a.estimate(b) < SURELY_UNRELATED_ESTIMATE {
+        return Verdict::Different;
+    }
+    let words = jaccard(&a.shingles, &b.shingles);
+    let sentences = a.shared_sentences(b);
+    if words < UNRELATED_JACCARD {
         Verdict::Different
+    } else if sentences >= SHARED_SENTENCES
+        || (words >= SHARED_WORDS && sentences >= SOME_SHARED_SENTENCES)
+    {
+        Verdict::Same
     } else {
         Verdict::Unsure
     }
@@ -206,24 +330,26 @@ pub fn groups(n: usize, same: impl IntoIterator<Item = (usize, usize)>) -> Vec<V
     out
 }
 
+/// Below this estimated Jaccard a candidate is dropped without computing
+/// the exact one: well under [`UNRELATED_JACCARD`], given the estimate's
+/// spread with 64 bins.
+const SURELY_UNRELATED_ESTIMATE: f32 = 0.05;
+
 /// Groups fingerprinted texts into stories; `unsure(i, j)` judges the
-/// pairs Jaccard cannot.
+/// pairs the fingerprints cannot.
 pub fn group_fingerprints(
     fingerprints: &[Fingerprint],
     mut unsure: impl FnMut(usize, usize) -> bool,
 ) -> Vec<Vec<usize>> {
     let same: Vec<(usize, usize)> = candidates(fingerprints)
         .into_iter()
-        .filter(|&(i, j)| {
-            match verdict(jaccard(
-                &fingerprints[i].shingles,
-                &fingerprints[j].shingles,
-            )) {
+        .filter(
+            |&(i, j)| match verdict(&fingerprints[i], &fingerprints[j]) {
                 Verdict::Same => true,
                 Verdict::Different => false,
                 Verdict::Unsure => unsure(i, j),
-            }
-        })
+            },
+        )
         .collect();
     groups(fingerprints.len(), same)
 }
@@ -233,9 +359,24 @@ pub fn alignment_similarity(a: &Article, b: &Article, budget: &Budget) -> f32 {
     align(&sentences(a), &sentences(b), budget).similarity
 }
 
+/// The fingerprints of articles, as a corpus.
+pub fn fingerprints(articles: &[&Article]) -> Vec<Fingerprint> {
+    let mut shingler = Shingler::default();
+    let texts = articles
+        .iter()
+        .map(|a| {
+            shingler.text((0..a.sentences.len()).map(|s| {
+                let text = a.sentence_text(s);
+                crate::corpus::segment::words(text).map(move |r| &text[r])
+            }))
+        })
+        .collect();
+    Fingerprint::of_corpus(texts)
+}
+
 /// The stories of `articles`, as groups of indices.
 pub fn stories(articles: &[&Article], budget: &Budget) -> Vec<Vec<usize>> {
-    let fingerprints: Vec<Fingerprint> = articles.iter().map(|a| Fingerprint::of(a)).collect();
+    let fingerprints = fingerprints(articles);
     group_fingerprints(&fingerprints, |i, j| {
         alignment_similarity(articles[i], articles[j], budget) >= SAME_STORY_ALIGNMENT
     })
@@ -256,7 +397,7 @@ pub struct StoryMap {
 /// the budget runs out get their Jaccard instead.
 pub fn map(articles: &[&Article], budget: &Budget) -> StoryMap {
     let n = articles.len();
-    let fingerprints: Vec<Fingerprint> = articles.iter().map(|a| Fingerprint::of(a)).collect();
+    let fingerprints = fingerprints(articles);
     let mut similarity = vec![vec![0.0f32; n]; n];
     for i in 0..n {
         similarity[i][i] = 1.0;
@@ -308,8 +449,12 @@ mod tests {
         };
         let a = words(0..400);
         let b = words(100..500);
-        let fa = Fingerprint::of_words(a.iter().map(String::as_str));
-        let fb = Fingerprint::of_words(b.iter().map(String::as_str));
+        let mut shingler = Shingler::default();
+        let texts = vec![
+            shingler.text([a.iter().map(String::as_str)]),
+            shingler.text([b.iter().map(String::as_str)]),
+        ];
+        let [fa, fb]: [Fingerprint; 2] = Fingerprint::of_corpus(texts).try_into().unwrap();
         let exact = jaccard(&fa.shingles, &fb.shingles);
         assert!((exact - 0.6).abs() < 1e-6);
         let agree = fa

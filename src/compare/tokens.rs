@@ -54,10 +54,20 @@ pub fn split_contraction(word: &str) -> (&str, Option<&'static str>) {
 
 /// English function words: they count for little when comparing sentences.
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.binary_search(&word).is_ok()
+    // No stopword is longer than this: most content words need no lookup.
+    word.len() <= LONGEST_STOPWORD && stopwords().contains(word)
 }
 
-/// Sorted, for binary search.
+const LONGEST_STOPWORD: usize = 10;
+
+/// The stopwords in a hash set: this test runs on every word of a corpus.
+fn stopwords() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+}
+
+/// Sorted, so that a test can check that each is listed once.
 const STOPWORDS: &[&str] = &[
     "a",
     "about",
