@@ -10,32 +10,9 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use spacefilm::compare::stories::{
-    Fingerprint, SAME_STORY_ALIGNMENT, Shingler, group_fingerprints,
-};
-use spacefilm::compare::{Budget, align};
-
-/// Groups the texts as `stories` does, judging unsure pairs by aligning
-/// their sentences.
-pub fn group(texts: &[String]) -> Vec<Vec<usize>> {
-    let mut shingler = Shingler::default();
-    let fingerprints = Fingerprint::of_corpus(
-        texts
-            .iter()
-            .map(|t| shingler.text(t.lines().map(str::split_ascii_whitespace)))
-            .collect(),
-    );
-    let budget = Budget::new(Duration::from_secs(1));
-    group_fingerprints(&fingerprints, |i, j| {
-        let a: Vec<&str> = texts[i].lines().collect();
-        let b: Vec<&str> = texts[j].lines().collect();
-        align(&a, &b, &budget).similarity >= SAME_STORY_ALIGNMENT
-    })
-}
-
 fn stories(c: &mut Criterion) {
     let (texts, truth) = common::story_corpus(10_000, 800, 42);
-    let groups = group(&texts);
+    let groups = common::group_stories(&texts);
     let stories = truth.iter().max().map_or(0, |m| m + 1);
     let exact = groups
         .iter()
@@ -51,7 +28,7 @@ fn stories(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(10));
     group_bench.bench_function("10k articles of 800 words", |b| {
-        b.iter(|| black_box(group(&texts)))
+        b.iter(|| black_box(common::group_stories(&texts)))
     });
     group_bench.finish();
 }

@@ -29,16 +29,12 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-#[path = "stories.rs"]
-#[allow(dead_code)]
-mod timing;
-
 fn main() {
     let (texts, _) = common::story_corpus(10_000, 800, 42);
     let input: usize = texts.iter().map(String::len).sum();
     let before = CURRENT.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
-    let groups = timing::group(&texts);
+    let groups = common::group_stories(&texts);
     let peak = PEAK.load(Ordering::Relaxed) - before;
     println!(
         "stories of 10k articles ({:.1} MB of text): peak {:.1} MB above the texts, {} groups",

@@ -355,3 +355,26 @@ pub fn story_corpus(articles: usize, words: usize, seed: u64) -> (Vec<String>, V
     }
     (texts, stories)
 }
+
+/// Groups texts (one sentence a line) into stories the way the app does:
+/// fingerprints, LSH candidates, verification, and sentence alignment for
+/// the pairs the fingerprints cannot judge.
+pub fn group_stories(texts: &[String]) -> Vec<Vec<usize>> {
+    use spacefilm::compare::stories::{
+        Fingerprint, SAME_STORY_ALIGNMENT, Shingler, group_fingerprints,
+    };
+    use spacefilm::compare::{Budget, align};
+    let mut shingler = Shingler::default();
+    let fingerprints = Fingerprint::of_corpus(
+        texts
+            .iter()
+            .map(|t| shingler.text(t.lines().map(str::split_ascii_whitespace)))
+            .collect(),
+    );
+    let budget = Budget::new(std::time::Duration::from_secs(1));
+    group_fingerprints(&fingerprints, |i, j| {
+        let a: Vec<&str> = texts[i].lines().collect();
+        let b: Vec<&str> = texts[j].lines().collect();
+        align(&a, &b, &budget).similarity >= SAME_STORY_ALIGNMENT
+    })
+}
