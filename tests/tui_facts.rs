@@ -1,7 +1,7 @@
-//! The facts pane and the collation view, rendered into `TestBackend`:
-//! snapshots at 80×24 and 160×48, the filters, and the jumps from a
-//! mention to the reader and to the diff, and from a collation row to the
-//! diff.
+//! The facts pane, the collation view and the similarity matrix, rendered
+//! into `TestBackend`: snapshots at 80×24 and 160×48, the filters, the
+//! jumps from a mention to the reader and to the diff and from a collation
+//! row to the diff, and the source list grouped by story.
 
 use insta::assert_snapshot;
 use ratatui::style::Color;
@@ -144,4 +144,46 @@ fn collation_stacks_every_version_and_opens_a_pairwise_diff() {
     let link = &comparison.alignment.links[diff.current.unwrap()];
     assert_eq!(link.left, [1]);
     assert_eq!(link.kind, LinkKind::Changed);
+}
+
+#[test]
+fn matrix_80x24() {
+    let mut app = seeds(80, 24);
+    press(&mut app, "M");
+    assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn matrix_160x48() {
+    let mut app = seeds(160, 48);
+    press(&mut app, "M");
+    assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn the_matrix_shades_by_strength_and_names_the_stories() {
+    let mut app = seeds(100, 30);
+    press(&mut app, "M");
+    assert_eq!((app.mode, app.focus), (Mode::Matrix, Focus::Matrix));
+    let terminal = draw(&app);
+    let screen = text(terminal.backend().buffer());
+    let row = screen.lines().find(|l| l.contains("┃002 ")).unwrap();
+    assert!(row.contains("█0.65"), "{screen}");
+    assert!(screen.contains("A 000 002 003"), "{screen}");
+}
+
+#[test]
+fn the_list_groups_by_story_and_moves_in_that_order() {
+    let mut app = seeds(100, 30);
+    // 000, 002, 003 are story A; 001 and 004 stand alone.
+    press(&mut app, "S");
+    assert_eq!(app.list_order(), [0, 2, 3, 1, 4]);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(screen.contains("3 stories"), "{screen}");
+    press(&mut app, "j");
+    assert_eq!(app.selected, 2, "down goes to the next of the story");
+    press(&mut app, "j j");
+    assert_eq!(app.selected, 1);
+    press(&mut app, "S");
+    assert_eq!(app.list_order(), [0, 1, 2, 3, 4]);
 }

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::compare::{self, Budget, CompareOptions, DEFAULT_BUDGET, collate, facts};
+use crate::compare::{self, Budget, CompareOptions, DEFAULT_BUDGET, collate, facts, stories};
 use crate::corpus::Article;
 
 use super::app::Action;
@@ -21,6 +21,11 @@ pub enum Request {
     },
     /// The discrepancy ledger of every article.
     Facts {
+        job: u64,
+        articles: Arc<Vec<Article>>,
+    },
+    /// The similarity matrix and the stories of every article.
+    Stories {
         job: u64,
         articles: Arc<Vec<Article>>,
     },
@@ -59,6 +64,14 @@ pub fn execute(request: Request) -> Action {
             Action::Ledger {
                 job,
                 ledger: Box::new(ledger),
+            }
+        }
+        Request::Stories { job, articles } => {
+            let all: Vec<&Article> = articles.iter().collect();
+            let map = stories::map(&all, &Budget::new(DEFAULT_BUDGET));
+            Action::Mapped {
+                job,
+                map: Box::new(map),
             }
         }
         Request::Collate {

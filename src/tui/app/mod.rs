@@ -6,6 +6,7 @@ pub mod collate;
 pub mod diff;
 pub mod facts;
 mod search;
+pub mod stories;
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -18,6 +19,7 @@ use ratatui::layout::{Position, Rect};
 use crate::compare::Comparison;
 use crate::compare::collate::Collation;
 use crate::compare::facts::Ledger;
+use crate::compare::stories::StoryMap;
 use crate::config::State;
 use crate::corpus::Article;
 
@@ -30,6 +32,7 @@ pub use collate::CollateView;
 pub use diff::{DiffView, Marks};
 pub use facts::FactsView;
 pub use search::{MAX_MATCHES, Match, Search, find_matches};
+pub use stories::StoriesView;
 
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: usize = 3;
@@ -58,6 +61,11 @@ pub enum Action {
     Ledger {
         job: u64,
         ledger: Box<Ledger>,
+    },
+    /// The matrix and stories asked for by job `job` are ready.
+    Mapped {
+        job: u64,
+        map: Box<StoryMap>,
     },
     /// The collation asked for by job `job` is ready.
     Collated {
@@ -110,6 +118,8 @@ pub struct App {
     pub facts: FactsView,
     /// The collation view, on the base it was asked for.
     pub collate: Option<CollateView>,
+    /// The similarity matrix and the stories.
+    pub stories: StoriesView,
     /// A sentence the reader shows highlighted (from the facts pane).
     pub highlight: Option<Highlight>,
     /// The help overlay's scroll offset, when it is open.
@@ -143,6 +153,7 @@ impl App {
             diff: None,
             facts: FactsView::default(),
             collate: None,
+            stories: StoriesView::default(),
             highlight: None,
             help: None,
             notices: Vec::new(),
@@ -283,12 +294,21 @@ impl App {
         }
     }
 
+    /// Where the selected article stands in the list as shown.
+    pub fn selected_position(&self) -> usize {
+        self.list_order()
+            .iter()
+            .position(|&i| i == self.selected)
+            .unwrap_or(0)
+    }
+
     pub(crate) fn ensure_selected_visible(&mut self) {
         let capacity = self.list_capacity();
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + capacity {
-            self.list_offset = self.selected + 1 - capacity;
+        let position = self.selected_position();
+        if position < self.list_offset {
+            self.list_offset = position;
+        } else if position >= self.list_offset + capacity {
+            self.list_offset = position + 1 - capacity;
         }
         let max_offset = self.articles.len().saturating_sub(capacity);
         self.list_offset = self.list_offset.min(max_offset);
@@ -311,6 +331,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Compared { job, comparison } => diff::receive(app, job, *comparison),
         Action::Ledger { job, ledger } => facts::receive(app, job, *ledger),
         Action::Collated { job, collation } => collate::receive(app, job, *collation),
+        Action::Mapped { job, map } => stories::receive(app, job, *map),
     }
 }
 
@@ -359,10 +380,7 @@ fn on_command(app: &mut App, command: Command) {
         Command::FullDiffMode => set_mode(app, Mode::FullDiff),
         Command::FactsMode => facts::show(app),
         Command::CollateMode => collate::show(app),
-        Command::MatrixMode => {
-            set_mode(app, Mode::Matrix);
-            app.focus = Focus::Matrix;
-        }
+        Command::MatrixMode => stories::show(app),
         _ if app.help.is_some() => help_command(app, command),
         _ if app.search.as_ref().is_some_and(|s| s.editing) => search::command(app, command),
         _ => match app.focus {
@@ -428,16 +446,25 @@ fn help_command(app: &mut App, command: Command) {
 }
 
 fn sources_command(app: &mut App, command: Command) {
-    let last = app.articles.len().saturating_sub(1);
+    // Moves go by the list as shown, which may be grouped by story.
+    let order = app.list_order();
+    let last = order.len().saturating_sub(1);
     let page = app.list_capacity();
     let selected = app.selected;
+    let at = app.selected_position();
+    let mut go = |position: usize| {
+        if let Some(&index) = order.get(position.min(last)) {
+            app.selected = index;
+        }
+    };
     match command {
-        Command::Down => app.selected = (selected + 1).min(last),
-        Command::Up => app.selected = selected.saturating_sub(1),
-        Command::Top => app.selected = 0,
-        Command::Bottom => app.selected = last,
-        Command::PageDown | Command::HalfDown => app.selected = (selected + page).min(last),
-        Command::PageUp | Command::HalfUp => app.selected = selected.saturating_sub(page),
+        Command::Down => go(at + 1),
+        Command::Up => go(at.saturating_sub(1)),
+        Command::Top => go(0),
+        Command::Bottom => go(last),
+        Command::PageDown | Command::HalfDown => go(at + page),
+        Command::PageUp | Command::HalfUp => go(at.saturating_sub(page)),
+        Command::GroupStories => stories::toggle_grouping(app),
         Command::Open => {
             open(app, selected);
             if app.mode != Mode::Reader {
@@ -531,8 +558,8 @@ fn click(app: &mut App, column: u16, row: u16) {
     {
         app.focus = Focus::Sources;
         if inner.contains(position) {
-            let index = app.list_offset + usize::from((row - inner.y) / 2);
-            if index < app.articles.len() {
+            let slot = app.list_offset + usize::from((row - inner.y) / 2);
+            if let Some(&index) = app.list_order().get(slot) {
                 app.selected = index;
             }
         }

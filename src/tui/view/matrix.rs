@@ -1,14 +1,95 @@
-//! The similarity matrix: every pair of articles, shaded by similarity,
-//! and the stories they group into.
+//! The similarity matrix: every pair of articles, the number on a shade
+//! whose strength (colour, and a glyph for those without colour) follows
+//! the similarity; then the stories the articles form.
 
 use ratatui::buffer::Buffer;
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use super::pane;
+use super::sources::story_letter;
+use crate::export::ledger::short_id;
+use crate::export::matrix::{level, shade};
+use crate::export::text::truncate;
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::Panes;
+use crate::tui::theme::Role;
+
+/// Columns of one cell: a shade glyph, then `0.65`, then a space.
+const CELL: u16 = 6;
 
 pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     let focused = app.focus == Focus::Matrix && app.help.is_none();
+    let inner = panes.main_inner();
     pane(app, " Similarity ", focused).render(panes.main, buf);
+    let Some(map) = &app.stories.map else {
+        let text = format!(
+            "Comparing the {} articles pair by pair in the background; the keys still work.",
+            app.articles.len()
+        );
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            text,
+            usize::from(inner.width),
+            app.theme.style(Role::DiffGhost),
+        );
+        return;
+    };
+    let theme = &app.theme;
+    let ids: Vec<&str> = app.articles.iter().map(|a| short_id(&a.id)).collect();
+    let label = ids
+        .iter()
+        .map(|id| id.chars().count())
+        .max()
+        .unwrap_or(3)
+        .min(12) as u16
+        + 1;
+    let columns = usize::from(inner.width.saturating_sub(label) / CELL);
+    let rows = usize::from(inner.height.saturating_sub(2)).min(ids.len());
+    let header = theme.style(Role::DiffHeader);
+    for (j, id) in ids.iter().take(columns).enumerate() {
+        let x = inner.x + label + j as u16 * CELL;
+        buf.set_stringn(
+            x + 1,
+            inner.y,
+            truncate(id, usize::from(CELL - 1)),
+            usize::from(CELL - 1),
+            header,
+        );
+    }
+    let heat = [Role::Heat1, Role::Heat2, Role::Heat3, Role::Heat4];
+    for (i, row) in map.similarity.iter().take(rows).enumerate() {
+        let y = inner.y + 1 + i as u16;
+        buf.set_stringn(
+            inner.x,
+            y,
+            truncate(ids[i], usize::from(label - 1)),
+            usize::from(label - 1),
+            header,
+        );
+        for (j, value) in row.iter().take(columns).enumerate() {
+            let x = inner.x + label + j as u16 * CELL;
+            let (text, style) = if i == j {
+                ("  —  ".to_owned(), theme.style(Role::DiffGutter))
+            } else {
+                let style = match level(*value) {
+                    0 => Style::default(),
+                    k => theme.style(heat[k - 1]),
+                };
+                (format!("{}{value:.2}", shade(*value)), style)
+            };
+            buf.set_stringn(x, y, text, usize::from(CELL - 1), style);
+        }
+    }
+    // The stories, under the matrix.
+    let width = usize::from(inner.width);
+    let top = inner.y + 2 + rows as u16;
+    for (y, (k, story)) in (top..inner.bottom()).zip(map.stories.iter().enumerate()) {
+        let names: Vec<&str> = story.iter().map(|&i| ids[i]).collect();
+        let title = app.articles[story[0]].display_title();
+        let line = format!("{} {}  {}", story_letter(k), names.join(" "), title);
+        buf.set_stringn(inner.x, y, truncate(&line, width), width, Style::default());
+        buf.set_stringn(inner.x, y, story_letter(k), 2, theme.style(Role::FactKind));
+    }
 }

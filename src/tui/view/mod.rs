@@ -6,7 +6,7 @@ mod facts;
 mod help;
 mod matrix;
 mod reader;
-mod sources;
+pub(crate) mod sources;
 mod status;
 
 use ratatui::buffer::Buffer;

@@ -10,9 +10,24 @@ use crate::export::text::{compact_count, truncate};
 use crate::tui::app::{App, Focus};
 use crate::tui::theme::Role;
 
+/// A story's name in the list: A, B, …, Z, then AA, AB, ….
+pub fn story_letter(story: usize) -> String {
+    let letter = |k: usize| char::from(b'A' + (k % 26) as u8);
+    if story < 26 {
+        letter(story).to_string()
+    } else {
+        format!("{}{}", letter(story / 26 - 1), letter(story))
+    }
+}
+
 pub fn render(app: &App, area: Rect, inner: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Sources && app.help.is_none();
-    let title = format!(" Sources ({}) ", app.articles.len());
+    let title = if app.stories.grouped {
+        let stories = app.stories.map.as_ref().map_or(0, |m| m.stories.len());
+        format!(" Sources ({}) · {stories} stories ", app.articles.len())
+    } else {
+        format!(" Sources ({}) ", app.articles.len())
+    };
     let mut block = pane(app, title, focused);
     let capacity = app.list_capacity();
     if app.articles.len() > capacity {
@@ -30,7 +45,10 @@ pub fn render(app: &App, area: Rect, inner: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let theme = &app.theme;
     let width = usize::from(inner.width);
-    for (slot, index) in (app.list_offset..app.articles.len())
+    let order = app.list_order();
+    for (slot, &index) in order
+        .iter()
+        .skip(app.list_offset)
         .take(capacity)
         .enumerate()
     {
@@ -54,6 +72,14 @@ pub fn render(app: &App, area: Rect, inner: Rect, buf: &mut Buffer) {
         };
         if !mark.is_empty() && width > 1 {
             buf.set_stringn(inner.x + 1, y, mark, 1, theme.style(Role::ListMark));
+        }
+        // Grouped by story: each story's letter under the dot.
+        if app.stories.grouped
+            && let Some(story) = app.story_of(index)
+            && y + 1 < inner.bottom()
+        {
+            let letter = story_letter(story);
+            buf.set_stringn(inner.x, y + 1, &letter, 2, theme.style(Role::FactKind));
         }
         let title = truncate(article.display_title(), width.saturating_sub(3));
         buf.set_stringn(inner.x + 3, y, &title, width.saturating_sub(3), title_style);

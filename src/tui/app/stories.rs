@@ -1,0 +1,70 @@
+//! The similarity matrix and the stories: asked for once, shown in the
+//! matrix view, and used to group the source list by story.
+
+use crate::compare::stories::StoryMap;
+use crate::tui::layout::Mode;
+use crate::tui::worker::Request;
+
+use super::{App, Focus, set_mode};
+
+#[derive(Debug, Default)]
+pub struct StoriesView {
+    pub map: Option<StoryMap>,
+    pub computing: Option<u64>,
+    /// The source list shows the articles story by story.
+    pub grouped: bool,
+}
+
+impl App {
+    /// The articles in the order the source list shows them: as loaded,
+    /// or story by story.
+    pub fn list_order(&self) -> Vec<usize> {
+        match &self.stories.map {
+            Some(map) if self.stories.grouped => map.stories.iter().flatten().copied().collect(),
+            _ => (0..self.articles.len()).collect(),
+        }
+    }
+
+    /// The story (numbered from 0) an article belongs to, when known.
+    pub fn story_of(&self, article: usize) -> Option<usize> {
+        self.stories
+            .map
+            .as_ref()?
+            .stories
+            .iter()
+            .position(|s| s.contains(&article))
+    }
+}
+
+fn request(app: &mut App) {
+    if app.stories.map.is_none() && app.stories.computing.is_none() {
+        let job = app.job();
+        app.stories.computing = Some(job);
+        app.requests.push(Request::Stories {
+            job,
+            articles: app.articles.clone(),
+        });
+    }
+}
+
+/// Shows the matrix view.
+pub(super) fn show(app: &mut App) {
+    set_mode(app, Mode::Matrix);
+    app.focus = Focus::Matrix;
+    request(app);
+}
+
+/// Groups the source list by story, or stops.
+pub(super) fn toggle_grouping(app: &mut App) {
+    app.stories.grouped = !app.stories.grouped;
+    request(app);
+    app.ensure_selected_visible();
+}
+
+pub(super) fn receive(app: &mut App, job: u64, map: StoryMap) {
+    if app.stories.computing == Some(job) {
+        app.stories.computing = None;
+        app.stories.map = Some(map);
+        app.ensure_selected_visible();
+    }
+}
