@@ -74,6 +74,24 @@ pub enum Format {
     Json,
 }
 
+/// Formats of the commands whose result also makes a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PageFormat {
+    Text,
+    Json,
+    /// One self-contained HTML page, for a browser, offline.
+    Html,
+}
+
+impl From<Format> for PageFormat {
+    fn from(format: Format) -> PageFormat {
+        match format {
+            Format::Text => PageFormat::Text,
+            Format::Json => PageFormat::Json,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the articles: id, date, outlet, size, notices and title.
@@ -107,8 +125,8 @@ pub enum Command {
     Diff {
         #[command(flatten)]
         pair: Pair,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = PageFormat::Text)]
+        format: PageFormat,
         /// Width of the side-by-side text (default: the terminal's, or 120).
         #[arg(long, value_name = "N")]
         width: Option<usize>,
@@ -123,8 +141,8 @@ pub enum Command {
         /// every loaded article).
         #[arg(value_name = "REF")]
         references: Vec<String>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = PageFormat::Text)]
+        format: PageFormat,
         /// Width of the text table (default: the terminal's, or 120).
         #[arg(long, value_name = "N")]
         width: Option<usize>,
@@ -208,7 +226,7 @@ pub fn run(command: Command, global: &Global) -> u8 {
             global,
             options,
             &pair,
-            format,
+            format.into(),
             width,
             View::Alignment,
             false,
@@ -361,7 +379,7 @@ fn compare(
     global: &Global,
     options: LoadOptions,
     pair: &Pair,
-    format: Format,
+    format: PageFormat,
     width: Option<usize>,
     view: View,
     ignore_case_and_punctuation: bool,
@@ -385,16 +403,21 @@ fn compare(
     let comparison = spacefilm::compare::compare(&left, &right, compare_options, &budget);
     let width = width.or_else(terminal_width).unwrap_or(120);
     let stdout = match (format, view) {
-        (Format::Json, _) => json(&export::json::alignment(
+        (PageFormat::Json, _) => json(&export::json::alignment(
             &left,
             &right,
             &comparison,
             view == View::Diff,
         )),
-        (Format::Text, View::Alignment) => {
+        (PageFormat::Html, _) => {
+            let pair = [&left, &right];
+            let ledger = spacefilm::compare::facts::ledger(&pair, &budget);
+            export::html::diff_page(&left, &right, &comparison, &ledger, &pair)
+        }
+        (PageFormat::Text, View::Alignment) => {
             export::text::alignment_table(&left, &right, &comparison, width)
         }
-        (Format::Text, View::Diff) => {
+        (PageFormat::Text, View::Diff) => {
             export::text::side_by_side(&left, &right, &comparison, width, !colour_on(global))
         }
     };
@@ -425,7 +448,7 @@ fn facts(
     global: &Global,
     options: LoadOptions,
     references: &[String],
-    format: Format,
+    format: PageFormat,
     width: Option<usize>,
     budget_ms: u64,
 ) -> Outcome {
@@ -437,8 +460,9 @@ fn facts(
     let budget = spacefilm::compare::Budget::new(std::time::Duration::from_millis(budget_ms));
     let ledger = spacefilm::compare::facts::ledger(&articles, &budget);
     let stdout = match format {
-        Format::Json => json(&export::ledger::json(&articles, &ledger)),
-        Format::Text => {
+        PageFormat::Json => json(&export::ledger::json(&articles, &ledger)),
+        PageFormat::Html => export::html::ledger_page(&articles, &ledger),
+        PageFormat::Text => {
             export::ledger::table(&ledger, width.or_else(terminal_width).unwrap_or(120))
         }
     };

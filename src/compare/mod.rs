@@ -122,6 +122,38 @@ impl Comparison {
         }
     }
 
+    /// For each moved link, the link after which its right side stands in the
+    /// right version: after the nearest link (not moved) with an earlier right
+    /// sentence. As (position in links, moved link), sorted.
+    pub fn moved_places(&self) -> Vec<(usize, usize)> {
+        let links = &self.alignment.links;
+        // Links in place, by their first right sentence, with the furthest
+        // position reached so far.
+        let mut in_place: Vec<(usize, usize)> = links
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.kind != LinkKind::Moved)
+            .filter_map(|(p, l)| l.right.first().map(|&r| (r, p + 1)))
+            .collect();
+        in_place.sort_unstable();
+        let mut furthest = 0;
+        for entry in &mut in_place {
+            furthest = furthest.max(entry.1);
+            entry.1 = furthest;
+        }
+        let mut ghosts: Vec<(usize, usize)> = links
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.kind == LinkKind::Moved)
+            .map(|(k, moved)| {
+                let before = in_place.partition_point(|&(r, _)| r < moved.right[0]);
+                (before.checked_sub(1).map_or(0, |b| in_place[b].1), k)
+            })
+            .collect();
+        ghosts.sort_unstable();
+        ghosts
+    }
+
     /// Whether link `index` shows a difference (minor ones aside).
     pub fn is_change(&self, index: usize) -> bool {
         let link = &self.alignment.links[index];

@@ -5,8 +5,8 @@
 
 use std::ops::Range;
 
+use crate::compare::Comparison;
 use crate::compare::diff::{SideText, sides};
-use crate::compare::{Comparison, LinkKind};
 use crate::wrap;
 
 /// Columns of each side's gutter: the sentence number and the link's mark.
@@ -60,7 +60,7 @@ impl DiffLayout {
         let text_columns =
             usize::from(key.width.saturating_sub(SEPARATOR + 2 * GUTTER + 1) / 2).max(4);
         let mut rows = Vec::with_capacity(comparison.alignment.links.len());
-        let ghosts = ghost_positions(comparison);
+        let ghosts = comparison.moved_places();
         let mut ghost_at = ghosts.iter().peekable();
         for (index, (link, ops)) in comparison
             .alignment
@@ -139,38 +139,6 @@ impl DiffLayout {
             .position(|r| r.link == link && r.ghost == ghost)
             .map(|k| self.starts[k])
     }
-}
-
-/// For each moved link, the link after which its right side stands in the
-/// right version: after the nearest link (not moved) with an earlier right
-/// sentence. As (position in links, moved link), sorted.
-fn ghost_positions(comparison: &Comparison) -> Vec<(usize, usize)> {
-    let links = &comparison.alignment.links;
-    // Links in place, by their first right sentence, with the furthest
-    // position reached so far.
-    let mut in_place: Vec<(usize, usize)> = links
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.kind != LinkKind::Moved)
-        .filter_map(|(p, l)| l.right.first().map(|&r| (r, p + 1)))
-        .collect();
-    in_place.sort_unstable();
-    let mut furthest = 0;
-    for entry in &mut in_place {
-        furthest = furthest.max(entry.1);
-        entry.1 = furthest;
-    }
-    let mut ghosts: Vec<(usize, usize)> = links
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.kind == LinkKind::Moved)
-        .map(|(k, moved)| {
-            let before = in_place.partition_point(|&(r, _)| r < moved.right[0]);
-            (before.checked_sub(1).map_or(0, |b| in_place[b].1), k)
-        })
-        .collect();
-    ghosts.sort_unstable();
-    ghosts
 }
 
 fn ghost_row(comparison: &Comparison, moved: usize, text_columns: usize) -> DiffRow {
