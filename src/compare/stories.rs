@@ -7,10 +7,10 @@
 //! hashing, densified), then LSH bands: articles that share a band are
 //! candidates. Candidates are verified: a low exact Jaccard is not a
 //! version; many shared sentences (by a one-value sketch of each
-//! sentence's word pairs) is one; the pairs in between (one topic, or a heavy rewrite) are
-//! aligned sentence by sentence, under a budget. Jaccard alone cannot tell
-//! two stories on one topic from two versions of one story; shared
-//! sentences can.
+//! sentence's word pairs) is one; the pairs in between (one topic, or a
+//! heavy rewrite) are aligned sentence by sentence, under a budget.
+//! Jaccard alone cannot tell two stories on one topic from two versions of
+//! one story; shared sentences can.
 
 use std::hash::{Hash, Hasher};
 
