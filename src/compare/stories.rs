@@ -22,8 +22,9 @@ use crate::corpus::Article;
 
 /// Hashes in a signature.
 pub const SIGNATURE: usize = 64;
-/// Rows per LSH band: with 32 bands of 2, a pair at Jaccard 0.3 becomes a
-/// candidate with probability 0.95, one at 0.05 with 0.08.
+/// Rows per LSH band (the band's key packs them in a `u64`): with 32
+/// bands of 2, a pair at Jaccard 0.3 becomes a candidate with probability
+/// 0.95, one at 0.05 with 0.08.
 pub const ROWS_PER_BAND: usize = 2;
 /// Share of sentences (of the shorter text) two versions have in common,
 /// by sketch, at or above which they are one story without aligning.
@@ -92,22 +93,25 @@ pub struct Shingled {
 /// Shingles texts, remembering each word's shingle: a corpus repeats its
 /// words, and a lookup is cheaper than folding, stemming and hashing.
 #[derive(Default)]
-pub struct Shingler<'a> {
-    seen: FxHashMap<&'a str, Option<u64>>,
+pub struct Shingler {
+    /// By the hash of the word as written (64 bits: a collision is not to
+    /// be expected in any corpus).
+    seen: FxHashMap<u64, Option<u64>>,
 }
 
-impl<'a> Shingler<'a> {
+impl Shingler {
     /// Shingles a text given as sentences of words.
-    pub fn text<S, W>(&mut self, sentences: S) -> Shingled
+    pub fn text<'w, S, W>(&mut self, sentences: S) -> Shingled
     where
         S: IntoIterator<Item = W>,
-        W: IntoIterator<Item = &'a str>,
+        W: IntoIterator<Item = &'w str>,
     {
         let mut out = Shingled::default();
         for sentence in sentences {
             let start = out.shingles.len();
             for word in sentence {
-                if let Some(s) = *self.seen.entry(word).or_insert_with(|| shingle(word)) {
+                let key = hash_of(word);
+                if let Some(s) = *self.seen.entry(key).or_insert_with(|| shingle(word)) {
                     out.shingles.push(s);
                 }
             }
@@ -246,23 +250,28 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
 }
 
 /// Pairs that share an LSH band, each once, `(i, j)` with `i < j`.
-pub fn candidates(fingerprints: &[Fingerprint]) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    let mut buckets: FxHashMap<(usize, u64), Vec<usize>> = FxHashMap::default();
+pub fn candidates(fingerprints: &[Fingerprint]) -> Vec<(u32, u32)> {
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    // Per band, the texts sorted by their band's value: equal values are
+    // neighbours. (Sorting beats a map of buckets here.)
+    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(fingerprints.len());
     for band in 0..SIGNATURE / ROWS_PER_BAND {
-        buckets.clear();
-        let rows = band * ROWS_PER_BAND..(band + 1) * ROWS_PER_BAND;
-        for (i, f) in fingerprints.iter().enumerate() {
-            if f.shingles.is_empty() {
-                continue;
-            }
-            let mut hasher = FxHasher::default();
-            f.signature[rows.clone()].hash(&mut hasher);
-            buckets.entry((band, hasher.finish())).or_default().push(i);
-        }
-        for members in buckets.values() {
-            for (k, &i) in members.iter().enumerate() {
-                pairs.extend(members[k + 1..].iter().map(|&j| (i, j)));
+        keyed.clear();
+        keyed.extend(
+            fingerprints
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| !f.shingles.is_empty())
+                .map(|(i, f)| {
+                    let at = band * ROWS_PER_BAND;
+                    let value = (u64::from(f.signature[at]) << 32) | u64::from(f.signature[at + 1]);
+                    (value, i as u32)
+                }),
+        );
+        keyed.sort_unstable();
+        for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+            for (k, &(_, i)) in run.iter().enumerate() {
+                pairs.extend(run[k + 1..].iter().map(|&(_, j)| (i, j)));
             }
         }
     }
@@ -345,6 +354,7 @@ pub fn group_fingerprints(
 ) -> Vec<Vec<usize>> {
     let same: Vec<(usize, usize)> = candidates(fingerprints)
         .into_iter()
+        .map(|(i, j)| (i as usize, j as usize))
         .filter(
             |&(i, j)| match verdict(&fingerprints[i], &fingerprints[j]) {
                 Verdict::Same => true,
