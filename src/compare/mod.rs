@@ -11,6 +11,7 @@ mod sides;
 pub mod similarity;
 pub mod stories;
 pub mod tokens;
+mod union_find;
 
 use std::time::{Duration, Instant};
 

@@ -17,6 +17,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::tokens::{fold, is_stopword, stem};
+use super::union_find::UnionFind;
 use super::{Budget, align, sentences};
 use crate::corpus::Article;
 
@@ -26,13 +27,12 @@ pub const SIGNATURE: usize = 64;
 /// bands of 2, a pair at Jaccard 0.3 becomes a candidate with probability
 /// 0.95, one at 0.05 with 0.08.
 pub const ROWS_PER_BAND: usize = 2;
-/// Share of sentences (of the shorter text) two versions have in common,
-/// by sketch, at or above which they are one story without aligning.
-pub const SHARED_SENTENCES: f32 = 0.3;
-/// Or: this much of their words in common (Jaccard), and at least some
-/// sentences, which two stories on one topic do not have.
-pub const SHARED_WORDS: f32 = 0.35;
-pub const SOME_SHARED_SENTENCES: f32 = 0.05;
+/// When two texts are one story without aligning them: (Jaccard of their
+/// words, share of the shorter text's sentences they have in common by
+/// sketch) at or above one of these. The more words they share, the fewer
+/// sentences need to match; two stories on one topic share words but
+/// hardly a sentence.
+pub const SAME_STORY: [(f32, f32); 3] = [(0.0, 0.3), (0.25, 0.1), (0.35, 0.05)];
 /// Jaccard below which they are not.
 pub const UNRELATED_JACCARD: f32 = 0.15;
 /// Sentence-alignment similarity at or above which an in-between pair is
@@ -48,9 +48,10 @@ pub struct Fingerprint {
     /// words: two sentences share it with the probability of the Jaccard
     /// of their pairs. Sorted.
     pub sentences: Vec<u64>,
-    /// Minima kept to 32 bits: half the memory to compare, and equal
-    /// by chance once in four billion.
-    pub signature: [u32; SIGNATURE],
+    /// Minima kept to 16 bits: comparing signatures is bound by memory,
+    /// and two bins agree by chance once in 65,536, which moves an
+    /// estimate by a thousandth.
+    pub signature: [u16; SIGNATURE],
 }
 
 fn hash_of(text: &str) -> u64 {
@@ -195,12 +196,12 @@ impl Fingerprint {
 /// `SIGNATURE` bins, which keeps its least value; empty bins borrow from
 /// the next full one (rotation densification), so that two articles'
 /// signatures agree in a bin with probability their Jaccard.
-fn signature(shingles: &[u64]) -> [u32; SIGNATURE] {
-    let mut bins = [u32::MAX; SIGNATURE];
+fn signature(shingles: &[u64]) -> [u16; SIGNATURE] {
+    let mut bins = [u16::MAX; SIGNATURE];
     for &h in shingles {
         // The low bits choose the bin, the high ones are the value.
         let bin = (h % SIGNATURE as u64) as usize;
-        let value = (h >> 32) as u32;
+        let value = (h >> 48) as u16;
         if value < bins[bin] {
             bins[bin] = value;
         }
@@ -210,14 +211,14 @@ fn signature(shingles: &[u64]) -> [u32; SIGNATURE] {
     }
     let filled = bins;
     for (i, bin) in bins.iter_mut().enumerate() {
-        if *bin == u32::MAX {
+        if *bin == u16::MAX {
             let (offset, value) = (1..SIGNATURE)
                 .map(|k| (k, filled[(i + k) % SIGNATURE]))
-                .find(|(_, v)| *v != u32::MAX)
+                .find(|(_, v)| *v != u16::MAX)
                 .expect("one bin is full");
             // Borrowed values are marked by their distance, so they only
             // match bins borrowed the same way.
-            *bin = value.wrapping_add((offset as u32).wrapping_mul(0x9E37_79B9));
+            *bin = value.wrapping_add((offset as u16).wrapping_mul(0x9E37));
         }
     }
     bins
@@ -264,7 +265,7 @@ pub fn candidates(fingerprints: &[Fingerprint]) -> Vec<(u32, u32)> {
                 .filter(|(_, f)| !f.shingles.is_empty())
                 .map(|(i, f)| {
                     let at = band * ROWS_PER_BAND;
-                    let value = (u64::from(f.signature[at]) << 32) | u64::from(f.signature[at + 1]);
+                    let value = (u64::from(f.signature[at]) << 16) | u64::from(f.signature[at + 1]);
                     (value, i as u32)
                 }),
         );
@@ -290,45 +291,32 @@ pub enum Verdict {
 }
 
 pub fn verdict(a: &Fingerprint, b: &Fingerprint) -> Verdict {
-    if a.estimate(b) < SURELY_UNRELATED_ESTIMATE {
+    let estimate = a.estimate(b);
+    if estimate < SURELY_UNRELATED_ESTIMATE {
         return Verdict::Different;
     }
     // Cheapest first: the sentence sketches are a tenth of the words.
     let sentences = a.shared_sentences(b);
-    if sentences >= SHARED_SENTENCES {
+    if sentences >= SAME_STORY[0].1 {
         return Verdict::Same;
     }
     let words = jaccard(&a.shingles, &b.shingles);
     if words < UNRELATED_JACCARD {
         Verdict::Different
-    } else if words >= SHARED_WORDS && sentences >= SOME_SHARED_SENTENCES {
+    } else if SAME_STORY
+        .iter()
+        .any(|&(w, s)| words >= w && sentences >= s)
+    {
         Verdict::Same
     } else {
         Verdict::Unsure
     }
 }
 
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn find(&mut self, x: usize) -> usize {
-        let mut root = x;
-        while self.0[root] != root {
-            root = self.0[root];
-        }
-        self.0[x] = root;
-        root
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        self.0[ra.max(rb)] = ra.min(rb);
-    }
-}
-
 /// Groups `n` items given the pairs found to be one story: groups sorted,
 /// ordered by their first member, singletons included.
 pub fn groups(n: usize, same: impl IntoIterator<Item = (usize, usize)>) -> Vec<Vec<usize>> {
-    let mut sets = UnionFind((0..n).collect());
+    let mut sets = UnionFind::new(n);
     for (a, b) in same {
         sets.union(a, b);
     }
@@ -341,10 +329,11 @@ pub fn groups(n: usize, same: impl IntoIterator<Item = (usize, usize)>) -> Vec<V
     out
 }
 
-/// Below this estimated Jaccard a candidate is dropped without computing
-/// the exact one: well under [`UNRELATED_JACCARD`], given the estimate's
-/// spread with 64 bins.
-const SURELY_UNRELATED_ESTIMATE: f32 = 0.05;
+/// Below this estimated Jaccard (6 bins of 64 or fewer) a candidate is
+/// dropped without computing the exact one. Most candidates share one or
+/// two bands by chance and end here; a pair at Jaccard 0.25 falls below
+/// with probability 0.003.
+const SURELY_UNRELATED_ESTIMATE: f32 = 0.1;
 
 /// Groups fingerprinted texts into stories; `unsure(i, j)` judges the
 /// pairs the fingerprints cannot.

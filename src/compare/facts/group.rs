@@ -15,39 +15,13 @@ use super::names::same_name;
 use super::{FactKind, dates};
 use crate::compare::align::Link;
 use crate::compare::tokens::{fold, is_stopword, translit_key};
+use crate::compare::union_find::UnionFind;
 
 /// The aligned links between articles `a` and `b` (`a < b`).
 pub struct PairAlignment {
     pub a: usize,
     pub b: usize,
     pub links: Vec<Link>,
-}
-
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn new(n: usize) -> UnionFind {
-        UnionFind((0..n).collect())
-    }
-    fn find(&mut self, x: usize) -> usize {
-        let mut root = x;
-        while self.0[root] != root {
-            root = self.0[root];
-        }
-        let mut x = x;
-        while self.0[x] != root {
-            let next = self.0[x];
-            self.0[x] = root;
-            x = next;
-        }
-        root
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.0[ra.max(rb)] = ra.min(rb);
-        }
-    }
 }
 
 /// Whether two values of a kind say the same. A hedge (`more than`,
