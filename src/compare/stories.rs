@@ -206,16 +206,17 @@ fn signature(shingles: &[u64]) -> [u16; SIGNATURE] {
             bins[bin] = value;
         }
     }
-    if shingles.is_empty() {
-        return bins;
-    }
     let filled = bins;
     for (i, bin) in bins.iter_mut().enumerate() {
-        if *bin == u16::MAX {
-            let (offset, value) = (1..SIGNATURE)
-                .map(|k| (k, filled[(i + k) % SIGNATURE]))
-                .find(|(_, v)| *v != u16::MAX)
-                .expect("one bin is full");
+        if *bin != u16::MAX {
+            continue;
+        }
+        // (No full bin at all: no shingles, or a lone one whose value is
+        // the marker itself. The bins stay as they are.)
+        if let Some((offset, value)) = (1..SIGNATURE)
+            .map(|k| (k, filled[(i + k) % SIGNATURE]))
+            .find(|(_, v)| *v != u16::MAX)
+        {
             // Borrowed values are marked by their distance, so they only
             // match bins borrowed the same way.
             *bin = value.wrapping_add((offset as u16).wrapping_mul(0x9E37));
@@ -466,5 +467,14 @@ mod tests {
             .count();
         let estimate = agree as f32 / SIGNATURE as f32;
         assert!((estimate - exact).abs() < 0.15, "{estimate} vs {exact}");
+    }
+
+    #[test]
+    fn tiny_and_empty_texts_have_signatures() {
+        assert_eq!(signature(&[]), [u16::MAX; SIGNATURE]);
+        // A lone shingle whose value is the empty-bin marker.
+        assert_eq!(signature(&[u64::MAX]), [u16::MAX; SIGNATURE]);
+        let one = signature(&[0x1234_0000_0000_0005]);
+        assert!(one.iter().all(|&b| b != u16::MAX));
     }
 }
