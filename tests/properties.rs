@@ -1,7 +1,8 @@
 //! Properties of the comparison engine, over generated texts:
 //! the operations rebuild both texts, every sentence stands in exactly one
 //! link, identical inputs give only equal links, and swapping the sides
-//! mirrors the links.
+//! mirrors the links; and of the ledger: whatever the text, its mentions
+//! point at their words, and agreeing values make no conflict.
 
 use proptest::prelude::*;
 
@@ -192,6 +193,85 @@ proptest! {
             let (a, b) = diff::rebuild(ops);
             prop_assert_eq!(a, compare::joined(&l, &link.left));
             prop_assert_eq!(b, compare::joined(&r, &link.right));
+        }
+    }
+}
+
+// ---- The ledger ------------------------------------------------------------
+
+const FACT_WORDS: &[&str] = &[
+    "Yulia",
+    "Peresild,",
+    "36,",
+    "36-year-old",
+    "(38)",
+    "$5",
+    "million",
+    "tens",
+    "of",
+    "dollars",
+    "last",
+    "year",
+    "on",
+    "Tuesday",
+    "October",
+    "5",
+    "05.10.2021",
+    "twelve",
+    "days",
+    "3,000",
+    "candidates",
+    "\"",
+    "“",
+    "”",
+    "told",
+    "she",
+    "said",
+    "Chipenko",
+    "Shipenko",
+    "more",
+    "than",
+    "60th",
+    "%",
+];
+
+fn fact_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::collection::vec(prop::sample::select(FACT_WORDS), 1..14)
+            .prop_map(|words| format!("{}.", words.join(" "))),
+        1..8,
+    )
+    .prop_map(|sentences| sentences.join(" "))
+}
+
+fn article(id: &str, text: &str) -> spacefilm::corpus::Article {
+    use spacefilm::corpus::{Source, decode::decode, parse::parse_article};
+    let decoded = decode(text.as_bytes().to_vec(), None).expect("text");
+    parse_article(id.to_owned(), Source::File(id.into()), decoded)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// Whatever the text, the ledger is built, every mention points at its
+    /// words in its sentence, and a fact whose values all agree is no
+    /// conflict.
+    #[test]
+    fn ledger_mentions_point_into_their_sentences(a in fact_text(), b in fact_text()) {
+        let articles = [article("a", &a), article("b", &b)];
+        let refs: Vec<&spacefilm::corpus::Article> = articles.iter().collect();
+        let ledger = spacefilm::compare::facts::ledger(&refs, &Budget::unlimited());
+        for fact in &ledger.facts {
+            for m in &fact.mentions {
+                let sentence = articles[m.article].sentence_text(m.sentence);
+                prop_assert_eq!(sentence.get(m.span.clone()), Some(m.text.as_str()));
+            }
+            let first = &fact.mentions[0].value;
+            if fact.kind != spacefilm::compare::facts::FactKind::Quote
+                && fact.mentions.iter().all(|m| &m.value == first)
+            {
+                prop_assert!(!fact.conflict, "{:?}", fact);
+            }
         }
     }
 }
