@@ -44,16 +44,18 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         );
         return;
     };
-    let position = collation.rows[..view.row.min(collation.rows.len())]
+    // Base sentences before the current row; on a row of added sentences,
+    // the one they follow.
+    let before = collation.rows[..view.row.min(collation.rows.len())]
         .iter()
         .filter(|r| r.base.is_some())
         .count();
-    let title = format!(
-        " Collation · base {} · sentence {}/{} ",
-        short_id(&base.id),
-        position.min(base.sentences.len().saturating_sub(1)) + 1,
-        base.sentences.len()
-    );
+    let place = match collation.rows.get(view.row).and_then(|r| r.base) {
+        Some(i) => format!("sentence {}/{}", i + 1, base.sentences.len()),
+        None if before == 0 => "before sentence 1".to_owned(),
+        None => format!("after sentence {before}/{}", base.sentences.len()),
+    };
+    let title = format!(" Collation · base {} · {place} ", short_id(&base.id));
     pane(app, title, focused).render(panes.main, buf);
     let mut y = inner.y;
     for (index, row) in collation.rows.iter().enumerate().skip(view.row) {
