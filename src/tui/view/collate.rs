@@ -44,16 +44,20 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         );
         return;
     };
-    // Base sentences before the current row; on a row of added sentences,
-    // the one they follow.
-    let before = collation.rows[..view.row.min(collation.rows.len())]
+    // The current base sentence, numbered as in the gutter (from 0, as in
+    // the JSON); on a row of added sentences, the one they follow.
+    let last_before = collation.rows[..view.row.min(collation.rows.len())]
         .iter()
-        .filter(|r| r.base.is_some())
-        .count();
-    let place = match collation.rows.get(view.row).and_then(|r| r.base) {
-        Some(i) => format!("sentence {}/{}", i + 1, base.sentences.len()),
-        None if before == 0 => "before sentence 1".to_owned(),
-        None => format!("after sentence {before}/{}", base.sentences.len()),
+        .rev()
+        .find_map(|r| r.base);
+    let total = base.sentences.len();
+    let place = match (
+        collation.rows.get(view.row).and_then(|r| r.base),
+        last_before,
+    ) {
+        (Some(i), _) => format!("sentence {i} of {total}"),
+        (None, Some(i)) => format!("after sentence {i} of {total}"),
+        (None, None) => format!("before sentence 0 of {total}"),
     };
     let title = format!(" Collation · base {} · {place} ", short_id(&base.id));
     pane(app, title, focused).render(panes.main, buf);
