@@ -187,3 +187,18 @@ fn the_list_groups_by_story_and_moves_in_that_order() {
     press(&mut app, "S");
     assert_eq!(app.list_order(), [0, 1, 2, 3, 4]);
 }
+
+#[test]
+fn the_matrix_scrolls_along_its_diagonal() {
+    let mut app = seeds(60, 12);
+    press(&mut app, "M j j");
+    assert_eq!(app.stories.top, 2);
+    let screen = text(draw(&app).backend().buffer());
+    let header = screen.lines().nth(1).unwrap();
+    // Rows and columns both start at 002.
+    assert!(
+        header.contains("002") && !header.contains("000"),
+        "{screen}"
+    );
+    assert!(screen.lines().nth(2).unwrap().contains("┃002"), "{screen}");
+}

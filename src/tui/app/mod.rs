@@ -389,11 +389,7 @@ fn on_command(app: &mut App, command: Command) {
             Focus::Diff => diff::command(app, command),
             Focus::Facts => facts::command(app, command),
             Focus::Collate => collate::command(app, command),
-            Focus::Matrix => {
-                if command == Command::Back {
-                    app.focus = Focus::Sources;
-                }
-            }
+            Focus::Matrix => stories::command(app, command),
         },
     }
 }
@@ -596,7 +592,7 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
             Mode::Compare | Mode::FullDiff => diff::scroll(app, rows),
             Mode::Facts => facts::command(app, step),
             Mode::Collate => collate::command(app, step),
-            Mode::Matrix => {}
+            Mode::Matrix => stories::command(app, step),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! matrix view, and used to group the source list by story.
 
 use crate::compare::stories::StoryMap;
+use crate::tui::keymap::Command;
 use crate::tui::layout::Mode;
 use crate::tui::worker::Request;
 
@@ -13,6 +14,8 @@ pub struct StoriesView {
     pub computing: Option<u64>,
     /// The source list shows the articles story by story.
     pub grouped: bool,
+    /// The first article the matrix shows, as row and as column.
+    pub top: usize,
 }
 
 impl App {
@@ -59,6 +62,23 @@ pub(super) fn toggle_grouping(app: &mut App) {
     app.stories.grouped = !app.stories.grouped;
     request(app);
     app.ensure_selected_visible();
+}
+
+/// Scrolls the matrix: rows and columns move together, so that the
+/// diagonal stays in view.
+pub(super) fn command(app: &mut App, command: Command) {
+    let last = app.articles.len().saturating_sub(1);
+    let top = &mut app.stories.top;
+    match command {
+        Command::Down => *top = (*top + 1).min(last),
+        Command::Up => *top = top.saturating_sub(1),
+        Command::PageDown | Command::HalfDown => *top = (*top + 10).min(last),
+        Command::PageUp | Command::HalfUp => *top = top.saturating_sub(10),
+        Command::Top => *top = 0,
+        Command::Bottom => *top = last,
+        Command::Back => app.focus = Focus::Sources,
+        _ => {}
+    }
 }
 
 pub(super) fn receive(app: &mut App, job: u64, map: StoryMap) {

@@ -48,8 +48,11 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     let columns = usize::from(inner.width.saturating_sub(label) / CELL);
     let rows = usize::from(inner.height.saturating_sub(2)).min(ids.len());
     let header = theme.style(Role::DiffHeader);
-    for (j, id) in ids.iter().take(columns).enumerate() {
-        let x = inner.x + label + j as u16 * CELL;
+    // Rows and columns start at the same article, so the diagonal shows.
+    let top = app.stories.top.min(ids.len().saturating_sub(1));
+    let rows = rows.min(ids.len() - top);
+    for (slot, id) in ids.iter().skip(top).take(columns).enumerate() {
+        let x = inner.x + label + slot as u16 * CELL;
         buf.set_stringn(
             x + 1,
             inner.y,
@@ -59,8 +62,15 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         );
     }
     let heat = [Role::Heat1, Role::Heat2, Role::Heat3, Role::Heat4];
-    for (i, row) in map.similarity.iter().take(rows).enumerate() {
-        let y = inner.y + 1 + i as u16;
+    for (slot, (i, row)) in map
+        .similarity
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(rows)
+        .enumerate()
+    {
+        let y = inner.y + 1 + slot as u16;
         buf.set_stringn(
             inner.x,
             y,
@@ -68,8 +78,8 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             usize::from(label - 1),
             header,
         );
-        for (j, value) in row.iter().take(columns).enumerate() {
-            let x = inner.x + label + j as u16 * CELL;
+        for (column, (j, value)) in row.iter().enumerate().skip(top).take(columns).enumerate() {
+            let x = inner.x + label + column as u16 * CELL;
             let (text, style) = if i == j {
                 ("  —  ".to_owned(), theme.style(Role::DiffGutter))
             } else {
