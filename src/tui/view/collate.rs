@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::pane;
+use super::{note, pane};
 use crate::compare::collate::{Cell, Collation};
 use crate::compare::{LinkKind, OpKind};
 use crate::export::collation::cell_text;
@@ -35,13 +35,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             "Collating every version against {} in the background; the keys still work.",
             base.id
         );
-        buf.set_stringn(
-            inner.x,
-            inner.y,
-            text,
-            usize::from(inner.width),
-            app.theme.style(Role::DiffGhost),
-        );
+        note(app, &text, inner, buf);
         return;
     };
     // The current base sentence, numbered as in the gutter (from 0, as in

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::pane;
+use super::{note, pane};
 use crate::compare::{Comparison, LinkKind};
 use crate::export::text::{kind_mark, truncate};
 use crate::tui::app::diff::HEADER_ROWS;
@@ -17,7 +17,6 @@ use crate::tui::app::{App, DiffView, Focus};
 use crate::tui::diff_layout::{DiffLayout, DiffRow, GUTTER, SideLines};
 use crate::tui::layout::Panes;
 use crate::tui::theme::{Role, Theme};
-use crate::wrap;
 
 pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     let focused = app.focus == Focus::Diff && app.help.is_none();
@@ -52,7 +51,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
                 "Comparing {} with {} in the background; the keys still work.",
                 app.articles[left].id, app.articles[right].id
             );
-            write_wrapped(&text, body, app.theme.style(Role::DiffGhost), buf);
+            note(app, &text, body, buf);
         }
     }
 }
@@ -69,25 +68,7 @@ fn placeholder(app: &App, area: Rect, buf: &mut Buffer) {
         keys(crate::tui::keymap::Command::Diff),
         keys(crate::tui::keymap::Command::Diff),
     );
-    write_wrapped(&text, area, app.theme.style(Role::DiffGhost), buf);
-}
-
-fn write_wrapped(text: &str, area: Rect, style: Style, buf: &mut Buffer) {
-    for (k, range) in wrap::wrap(text, usize::from(area.width))
-        .into_iter()
-        .enumerate()
-    {
-        if k as u16 >= area.height {
-            break;
-        }
-        buf.set_stringn(
-            area.x,
-            area.y + k as u16,
-            &text[range],
-            usize::from(area.width),
-            style,
-        );
-    }
+    note(app, &text, area, buf);
 }
 
 /// The two articles, the similarity and the counts, and the toggles.

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{fill, pane};
+use super::{fill, note, pane};
 use crate::compare::facts::{Fact, Mention};
 use crate::export::ledger::{cell, describe, short_id};
 use crate::export::text::truncate;
@@ -47,13 +47,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             "Gathering the facts of {} articles in the background; the keys still work.",
             app.articles.len()
         );
-        buf.set_stringn(
-            inner.x,
-            inner.y,
-            text,
-            usize::from(inner.width),
-            app.theme.style(Role::DiffGhost),
-        );
+        note(app, &text, inner, buf);
         return;
     };
     let shown = view.shown();
@@ -85,14 +79,13 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         );
     }
     if shown.is_empty() {
+        let below_header = Rect {
+            y: inner.y + 1,
+            height: inner.height.saturating_sub(1),
+            ..inner
+        };
         let text = "No fact passes the filters (c: conflicts only, t: kind).";
-        buf.set_stringn(
-            inner.x,
-            inner.y + 1,
-            text,
-            usize::from(inner.width),
-            app.theme.style(Role::DiffGhost),
-        );
+        note(app, text, below_header, buf);
     }
     for (slot, (index, fact)) in shown
         .iter()

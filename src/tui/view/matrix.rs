@@ -6,8 +6,8 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::pane;
 use super::sources::story_letter;
+use super::{note, pane};
 use crate::export::ledger::short_id;
 use crate::export::matrix::{level, shade};
 use crate::export::text::truncate;
@@ -27,13 +27,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             "Comparing the {} articles pair by pair in the background; the keys still work.",
             app.articles.len()
         );
-        buf.set_stringn(
-            inner.x,
-            inner.y,
-            text,
-            usize::from(inner.width),
-            app.theme.style(Role::DiffGhost),
-        );
+        note(app, &text, inner, buf);
         return;
     };
     let theme = &app.theme;

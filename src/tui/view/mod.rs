@@ -85,6 +85,16 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// A faint note, wrapped to the area: what a pane is waiting for, or
+/// how to fill it.
+fn note(app: &App, text: &str, area: Rect, buf: &mut Buffer) {
+    let style = app.theme.style(Role::DiffGhost);
+    let rows = crate::wrap::wrap(text, usize::from(area.width).max(1));
+    for (y, range) in (area.y..area.bottom()).zip(rows) {
+        buf.set_stringn(area.x, y, &text[range], usize::from(area.width), style);
+    }
+}
+
 /// Fills a row with a style (for selections).
 fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     buf.set_style(area, style);
