@@ -399,9 +399,9 @@ fn compare(
             ignore_case_and_punctuation,
         },
     };
-    let budget = spacefilm::compare::Budget::new(std::time::Duration::from_millis(pair.budget_ms));
+    let budget = budget(pair.budget_ms);
     let comparison = spacefilm::compare::compare(&left, &right, compare_options, &budget);
-    let width = width.or_else(terminal_width).unwrap_or(120);
+    let width = table_width(width);
     let stdout = match (format, view) {
         (PageFormat::Json, _) => json(&export::json::alignment(
             &left,
@@ -427,21 +427,30 @@ fn compare(
     }
 }
 
-/// The articles named by `references`, or every loaded one.
+/// The articles named by `references` among `loaded` (each a REF), or,
+/// with none, every loaded one.
 fn chosen_articles(
-    global: &Global,
-    options: LoadOptions,
     references: &[String],
+    loaded: &[Article],
+    options: LoadOptions,
 ) -> Result<Vec<Article>, RefFailure> {
-    let loaded = load_corpus(global, options, &[]);
-    report(&loaded.errors);
     if references.is_empty() {
-        return Ok(loaded.articles);
+        return Ok(loaded.to_vec());
     }
     references
         .iter()
-        .map(|r| resolve(r, &loaded.articles, options))
+        .map(|r| resolve(r, loaded, options))
         .collect()
+}
+
+/// A comparison's time budget from `--budget-ms`.
+fn budget(ms: u64) -> spacefilm::compare::Budget {
+    spacefilm::compare::Budget::new(std::time::Duration::from_millis(ms))
+}
+
+/// The width of a text table: `--width`, else the terminal's, else 120.
+fn table_width(width: Option<usize>) -> usize {
+    width.or_else(terminal_width).unwrap_or(120)
 }
 
 fn facts(
@@ -452,19 +461,19 @@ fn facts(
     width: Option<usize>,
     budget_ms: u64,
 ) -> Outcome {
-    let articles = match chosen_articles(global, options, references) {
+    let loaded = load_corpus(global, options, &[]);
+    report(&loaded.errors);
+    let articles = match chosen_articles(references, &loaded.articles, options) {
         Ok(articles) => articles,
         Err(failure) => return failure.into(),
     };
     let articles: Vec<&Article> = articles.iter().collect();
-    let budget = spacefilm::compare::Budget::new(std::time::Duration::from_millis(budget_ms));
+    let budget = budget(budget_ms);
     let ledger = spacefilm::compare::facts::ledger(&articles, &budget);
     let stdout = match format {
         PageFormat::Json => json(&export::ledger::json(&articles, &ledger)),
         PageFormat::Html => export::html::ledger_page(&articles, &ledger),
-        PageFormat::Text => {
-            export::ledger::table(&ledger, width.or_else(terminal_width).unwrap_or(120))
-        }
+        PageFormat::Text => export::ledger::table(&ledger, table_width(width)),
     };
     Outcome {
         stdout,
@@ -483,15 +492,11 @@ fn matrix(
     let loaded = load_corpus(global, options, paths);
     let failed = report(&loaded.errors);
     let articles: Vec<&Article> = loaded.articles.iter().collect();
-    let budget = spacefilm::compare::Budget::new(std::time::Duration::from_millis(budget_ms));
+    let budget = budget(budget_ms);
     let map = spacefilm::compare::stories::map(&articles, &budget);
     let stdout = match format {
         Format::Json => json(&export::matrix::json(&articles, &map)),
-        Format::Text => export::matrix::table(
-            &articles,
-            &map,
-            width.or_else(terminal_width).unwrap_or(120),
-        ),
+        Format::Text => export::matrix::table(&articles, &map, table_width(width)),
     };
     Outcome {
         stdout,
@@ -514,33 +519,18 @@ fn collate(
         Ok(article) => article,
         Err(failure) => return failure.into(),
     };
-    let others: Result<Vec<Article>, RefFailure> = if references.is_empty() {
-        Ok(loaded
-            .articles
-            .iter()
-            .filter(|a| a.id != base.id)
-            .cloned()
-            .collect())
-    } else {
-        references
-            .iter()
-            .map(|r| resolve(r, &loaded.articles, options))
-            .collect()
-    };
-    let others = match others {
+    let others = match chosen_articles(references, &loaded.articles, options) {
         Ok(others) => others,
         Err(failure) => return failure.into(),
     };
-    let articles: Vec<&Article> = std::iter::once(&base).chain(&others).collect();
-    let budget = spacefilm::compare::Budget::new(std::time::Duration::from_millis(budget_ms));
+    // With no REF, the others are every article but the base.
+    let others: Vec<&Article> = others.iter().filter(|a| a.id != base.id).collect();
+    let articles: Vec<&Article> = std::iter::once(&base).chain(others).collect();
+    let budget = budget(budget_ms);
     let collation = spacefilm::compare::collate::collate(&articles, 0, Default::default(), &budget);
     let stdout = match format {
         Format::Json => json(&export::collation::json(&articles, &collation)),
-        Format::Text => export::collation::text(
-            &articles,
-            &collation,
-            width.or_else(terminal_width).unwrap_or(120),
-        ),
+        Format::Text => export::collation::text(&articles, &collation, table_width(width)),
     };
     Outcome {
         stdout,
