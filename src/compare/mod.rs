@@ -73,6 +73,15 @@ pub struct CompareOptions {
     pub diff: DiffOptions,
 }
 
+/// A row of a side-by-side view of a [`Comparison`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// Link `k`, at its left side's place.
+    Link(usize),
+    /// Moved link `k`, at its right side's place in the right version.
+    MovedHere(usize),
+}
+
 /// Two articles aligned, with the word operations of every link.
 #[derive(Debug, Clone)]
 pub struct Comparison {
@@ -123,10 +132,27 @@ impl Comparison {
         }
     }
 
+    /// The rows of a side-by-side view, in order: every link where its left
+    /// side stands, and for each moved link a second row where its right
+    /// side stands in the right version.
+    pub fn rows(&self) -> Vec<Row> {
+        let places = self.moved_places();
+        let mut place = places.iter().peekable();
+        let mut rows = Vec::with_capacity(self.alignment.links.len() + places.len());
+        for link in 0..self.alignment.links.len() {
+            while let Some((_, moved)) = place.next_if(|&&(after, _)| after <= link) {
+                rows.push(Row::MovedHere(*moved));
+            }
+            rows.push(Row::Link(link));
+        }
+        rows.extend(place.map(|&(_, moved)| Row::MovedHere(moved)));
+        rows
+    }
+
     /// For each moved link, the link after which its right side stands in the
     /// right version: after the nearest link (not moved) with an earlier right
     /// sentence. As (position in links, moved link), sorted.
-    pub fn moved_places(&self) -> Vec<(usize, usize)> {
+    fn moved_places(&self) -> Vec<(usize, usize)> {
         let links = &self.alignment.links;
         // Links in place, by their first right sentence, with the furthest
         // position reached so far.

@@ -9,7 +9,7 @@ use super::ledger::{describe, short_id};
 use super::text::kind_mark;
 use crate::compare::diff::{SideText, sides};
 use crate::compare::facts::Ledger;
-use crate::compare::{Comparison, LinkKind};
+use crate::compare::{Comparison, LinkKind, Row};
 use crate::corpus::Article;
 
 /// Escapes text for HTML content and attribute values.
@@ -131,22 +131,15 @@ pub fn diff_page(
     out.push_str("<table class=\"diff\">\n<thead><tr><th></th><th>left</th><th></th><th>right</th></tr></thead>\n<tbody>\n");
     // A moved sentence's row stands at its place on the left; a faint row
     // marks its place on the right, and each links to the other.
-    let places = comparison.moved_places();
-    let mut place = places.iter().peekable();
-    for (k, (link, ops)) in comparison
-        .alignment
-        .links
-        .iter()
-        .zip(&comparison.ops)
-        .enumerate()
-    {
-        while let Some(&&(after, moved)) = place.peek() {
-            if after > k {
-                break;
+    for shown in comparison.rows() {
+        let k = match shown {
+            Row::MovedHere(moved) => {
+                moved_here(&mut out, comparison, moved);
+                continue;
             }
-            moved_here(&mut out, comparison, moved);
-            place.next();
-        }
+            Row::Link(k) => k,
+        };
+        let (link, ops) = (&comparison.alignment.links[k], &comparison.ops[k]);
         let (left_side, right_side) = sides(ops);
         let class = link.kind.name();
         let mark = kind_mark(link.kind);
@@ -176,9 +169,6 @@ pub fn diff_page(
             numbers('l', &link.left),
             numbers('r', &link.right),
         );
-    }
-    for &(_, moved) in place {
-        moved_here(&mut out, comparison, moved);
     }
     out.push_str("</tbody>\n</table>\n");
     ledger_table(&mut out, articles, ledger);

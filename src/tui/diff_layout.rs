@@ -5,8 +5,8 @@
 
 use std::ops::Range;
 
-use crate::compare::Comparison;
 use crate::compare::diff::{SideText, sides};
+use crate::compare::{Comparison, Row};
 use crate::wrap;
 
 /// Columns of each side's gutter: the sentence number and the link's mark.
@@ -60,26 +60,19 @@ impl DiffLayout {
         let text_columns =
             usize::from(key.width.saturating_sub(SEPARATOR + 2 * GUTTER + 1) / 2).max(4);
         let mut rows = Vec::with_capacity(comparison.alignment.links.len());
-        let ghosts = comparison.moved_places();
-        let mut ghost_at = ghosts.iter().peekable();
-        for (index, (link, ops)) in comparison
-            .alignment
-            .links
-            .iter()
-            .zip(&comparison.ops)
-            .enumerate()
-        {
-            while let Some(&&(after, moved)) = ghost_at.peek() {
-                if after != index {
-                    break;
+        for shown in comparison.rows() {
+            let index = match shown {
+                Row::MovedHere(moved) => {
+                    rows.push(ghost_row(comparison, moved, text_columns));
+                    continue;
                 }
-                rows.push(ghost_row(comparison, moved, text_columns));
-                ghost_at.next();
-            }
+                Row::Link(index) => index,
+            };
             if key.hide_equal && !comparison.is_change(index) {
                 continue;
             }
-            let (left, right) = sides(ops);
+            let link = &comparison.alignment.links[index];
+            let (left, right) = sides(&comparison.ops[index]);
             let left = side_lines(
                 left,
                 !link.left.is_empty(),
@@ -100,9 +93,6 @@ impl DiffLayout {
                 right,
                 height,
             });
-        }
-        for &(_, moved) in ghost_at {
-            rows.push(ghost_row(comparison, moved, text_columns));
         }
         let mut starts = Vec::with_capacity(rows.len() + 1);
         let mut total = 0;
