@@ -52,6 +52,11 @@ pub struct Global {
     #[arg(long, global = true, value_name = "NAME")]
     pub encoding: Option<String>,
 
+    /// Follow symbolic links met while reading folders (off by default, so
+    /// nothing outside a named folder is read unless asked for).
+    #[arg(long, global = true)]
+    pub follow: bool,
+
     /// Articles that REFs are looked up in, instead of the seeds (repeatable).
     #[arg(short = 'C', long = "corpus", global = true, value_name = "PATH")]
     pub corpus: Vec<PathBuf>,
@@ -108,7 +113,7 @@ pub enum Command {
         #[arg(value_name = "REF")]
         reference: String,
         /// Wrap to this many columns (default: the terminal's width, or 80).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = parse_width)]
         width: Option<usize>,
     },
     /// Align the sentences of two versions: which sentence became which.
@@ -118,7 +123,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Width of the text table (default: the terminal's, or 120).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = parse_width)]
         width: Option<usize>,
     },
     /// Compare two versions side by side, word by word inside each sentence.
@@ -128,7 +133,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = PageFormat::Text)]
         format: PageFormat,
         /// Width of the side-by-side text (default: the terminal's, or 120).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = parse_width)]
         width: Option<usize>,
         /// Do not count differences of case and punctuation.
         #[arg(short = 'i', long)]
@@ -144,7 +149,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = PageFormat::Text)]
         format: PageFormat,
         /// Width of the text table (default: the terminal's, or 120).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = parse_width)]
         width: Option<usize>,
         /// Give up on aligning more pairs after this many milliseconds.
         #[arg(long, value_name = "MS", default_value_t = 3000)]
@@ -158,7 +163,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Width of the text (default: the terminal's, or 120).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = parse_width)]
         width: Option<usize>,
         /// Align pairs for this many milliseconds; the rest get the
         /// Jaccard of their words.
@@ -177,12 +182,34 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Width of the text (default: the terminal's, or 120).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = parse_width)]
         width: Option<usize>,
         /// Give up on finer results after this many milliseconds.
         #[arg(long, value_name = "MS", default_value_t = 3000)]
         budget_ms: u64,
     },
+}
+
+/// Narrowest and widest `--width`, in columns: below the minimum no table
+/// has room for its gutters, and past the maximum a line is no longer a line
+/// (and a huge width would allocate without bound).
+pub const WIDTH_RANGE: std::ops::RangeInclusive<usize> = 20..=1000;
+
+/// `--width N`, within [`WIDTH_RANGE`].
+fn parse_width(value: &str) -> Result<usize, String> {
+    let width: usize = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("{value:?} is not a number of columns"))?;
+    if WIDTH_RANGE.contains(&width) {
+        Ok(width)
+    } else {
+        Err(format!(
+            "{width} columns is out of range: use {} to {}",
+            WIDTH_RANGE.start(),
+            WIDTH_RANGE.end()
+        ))
+    }
 }
 
 /// Two articles to compare, and how long to spend on it.
@@ -297,11 +324,13 @@ fn print(global: &Global, outcome: Outcome) -> u8 {
     }
 }
 
+/// Prints one of our messages on stderr. Its line breaks are ours and are
+/// kept; any other control (from a file name, say) is made visible.
 pub fn error(message: &str) {
     let _ = writeln!(
         std::io::stderr(),
         "spacefilm-tui: {}",
-        clean::visible(message)
+        clean::visible_lines(message)
     );
 }
 
@@ -312,7 +341,11 @@ pub fn load_options(global: &Global) -> Result<LoadOptions, String> {
             format!("unknown encoding {label:?} (try utf-8, windows-1251, koi8-r, iso-8859-1, utf-16le)")
         })?),
     };
-    Ok(LoadOptions { encoding })
+    Ok(LoadOptions {
+        encoding,
+        follow: global.follow,
+        ..LoadOptions::default()
+    })
 }
 
 /// Loads `paths` (or, when there are none, the `--corpus` paths, or else the
@@ -329,21 +362,26 @@ pub fn load_corpus(global: &Global, options: LoadOptions, paths: &[PathBuf]) -> 
     }
     let from_paths = corpus::load_paths(chosen, options);
     loaded.errors = from_paths.errors;
+    loaded.links_skipped = from_paths.links_skipped;
     loaded.extend(from_paths.articles);
     loaded
 }
 
-/// Prints load errors; true when there were any.
-fn report(errors: &[corpus::LoadError]) -> bool {
-    for e in errors {
+/// Prints load errors, and a note on links not followed; true when there
+/// were errors.
+fn report(loaded: &Loaded) -> bool {
+    for e in &loaded.errors {
         error(&e.to_string());
     }
-    !errors.is_empty()
+    if let Some(note) = loaded.links_note() {
+        error(&note);
+    }
+    !loaded.errors.is_empty()
 }
 
 fn list(global: &Global, options: LoadOptions, paths: &[PathBuf], format: Format) -> Outcome {
     let loaded = load_corpus(global, options, paths);
-    let failed = report(&loaded.errors);
+    let failed = report(&loaded);
     let stdout = match format {
         Format::Json => json(&export::json::article_list(&loaded.articles)),
         Format::Text => export::text::list(&loaded.articles, terminal_width()),
@@ -356,7 +394,7 @@ fn list(global: &Global, options: LoadOptions, paths: &[PathBuf], format: Format
 
 fn show(global: &Global, options: LoadOptions, reference: &str, width: Option<usize>) -> Outcome {
     let loaded = load_corpus(global, options, &[]);
-    report(&loaded.errors);
+    report(&loaded);
     match resolve(reference, &loaded.articles, options) {
         Ok(article) => {
             let width = width.or_else(terminal_width).unwrap_or(80);
@@ -385,7 +423,7 @@ fn compare(
     ignore_case_and_punctuation: bool,
 ) -> Outcome {
     let loaded = load_corpus(global, options, &[]);
-    report(&loaded.errors);
+    report(&loaded);
     let left = match resolve(&pair.left, &loaded.articles, options) {
         Ok(article) => article,
         Err(failure) => return failure.into(),
@@ -462,7 +500,7 @@ fn facts(
     budget_ms: u64,
 ) -> Outcome {
     let loaded = load_corpus(global, options, &[]);
-    report(&loaded.errors);
+    report(&loaded);
     let articles = match chosen_articles(references, &loaded.articles, options) {
         Ok(articles) => articles,
         Err(failure) => return failure.into(),
@@ -490,7 +528,7 @@ fn matrix(
     budget_ms: u64,
 ) -> Outcome {
     let loaded = load_corpus(global, options, paths);
-    let failed = report(&loaded.errors);
+    let failed = report(&loaded);
     let articles: Vec<&Article> = loaded.articles.iter().collect();
     let budget = budget(budget_ms);
     let map = spacefilm::compare::stories::map(&articles, &budget);
@@ -514,7 +552,7 @@ fn collate(
     budget_ms: u64,
 ) -> Outcome {
     let loaded = load_corpus(global, options, &[]);
-    report(&loaded.errors);
+    report(&loaded);
     let base = match resolve(base, &loaded.articles, options) {
         Ok(article) => article,
         Err(failure) => return failure.into(),
@@ -642,5 +680,5 @@ pub fn terminal_width() -> Option<usize> {
     }
     crossterm::terminal::size()
         .ok()
-        .map(|(w, _)| usize::from(w))
+        .map(|(w, _)| usize::from(w).clamp(*WIDTH_RANGE.start(), *WIDTH_RANGE.end()))
 }

@@ -127,11 +127,12 @@ pub fn load_settings(paths: &Paths, color: bool) -> Settings {
             let mut theme = settings.theme.clone();
             match keymap
                 .apply(&raw.keymap, &source, &name)
-                .and_then(|()| theme.apply(&raw.theme, &source, &name))
+                .and_then(|warnings| theme.apply(&raw.theme, &source, &name).map(|()| warnings))
             {
-                Ok(()) => {
+                Ok(warnings) => {
                     settings.keymap = keymap;
                     settings.theme = theme;
+                    settings.notices.extend(warnings);
                 }
                 Err(error) => settings.notices.push(format!("{error} (defaults used)")),
             }

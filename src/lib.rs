@@ -4,6 +4,7 @@
 //! knows about terminals. `tui` is the interactive reader, `export` the
 //! printable and machine-readable forms.
 
+pub mod catch;
 pub mod compare;
 pub mod config;
 pub mod corpus;

@@ -57,14 +57,18 @@ fn reader(args: &cli::Cli) -> u8 {
         cli::ColorMode::Never => false,
         cli::ColorMode::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
+    let mut notices: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
+    notices.extend(loaded.links_note());
     let launch = tui::Launch {
         articles: loaded.articles,
-        notices: loaded.errors.iter().map(ToString::to_string).collect(),
+        notices,
         color,
         paths: Paths::discover(),
     };
     match tui::run(launch) {
-        Ok(()) => cli::EXIT_OK,
+        // 128 + the signal's number, as shells report a process it ended.
+        Ok(Some(signal)) => 128u8.saturating_add(u8::try_from(signal).unwrap_or(0)),
+        Ok(None) => cli::EXIT_OK,
         Err(error) => {
             cli::error(&format!("{error:#}"));
             cli::EXIT_FAILURE

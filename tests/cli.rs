@@ -581,15 +581,34 @@ fn hostile_16_missing_loops_fifos_and_unreadable_files() {
         .map(|a| a["id"].as_str().unwrap())
         .collect();
     assert!(ids.contains(&"one"));
+    // Links are not followed in a folder unless asked: both are skipped,
+    // and said to be.
     assert!(
-        out.stderr.contains(&format!(
+        out.stderr
+            .contains("2 symbolic link(s) in the folders were not followed"),
+        "{}",
+        out.stderr
+    );
+    // With --follow, each loop is named.
+    let followed = run(
+        home.path(),
+        &[
+            "list",
+            "--format",
+            "json",
+            "--follow",
+            tree.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        followed.stderr.contains(&format!(
             "symlink loop, skipped: {}",
             tree.join("loop").display()
         )),
         "{}",
-        out.stderr
+        followed.stderr
     );
-    assert!(out.stderr.contains(&format!(
+    assert!(followed.stderr.contains(&format!(
         "symlink loop, skipped: {}",
         tree.join("self.txt").display()
     )));

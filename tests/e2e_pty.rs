@@ -195,9 +195,105 @@ fn terminate_with(signal: nix::sys::signal::Signal) {
     pty.wait_for("Sources (5)");
     let pid = pty.child.process_id().expect("a pid") as i32;
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), signal).unwrap();
-    pty.wait_exit();
+    let status = pty.wait_exit();
+    // As shells report a process a signal ended: 128 + its number.
+    assert_eq!(status.exit_code(), 128 + signal as u32, "{status:?}");
     pty.assert_screen_restored();
     pty.assert_cooked();
+}
+
+#[test]
+fn sigint_restores_the_terminal() {
+    terminate_with(nix::sys::signal::Signal::SIGINT);
+}
+
+/// Whether the process is stopped (job control), from /proc.
+fn stopped(pid: i32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let after_name = stat.rfind(')')?;
+            stat[after_name + 1..]
+                .split_whitespace()
+                .next()
+                .map(str::to_owned)
+        })
+        .is_some_and(|state| state == "T" || state == "t")
+}
+
+fn suspend_and_resume(suspend: impl FnOnce(&mut Pty, i32)) {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::start(home.path(), &[], &[]);
+    pty.wait_for("Sources (5)");
+    let pid = pty.child.process_id().expect("a pid") as i32;
+    suspend(&mut pty, pid);
+    let start = Instant::now();
+    while !stopped(pid) {
+        assert!(start.elapsed() < PATIENCE, "the process did not stop");
+        thread::sleep(Duration::from_millis(20));
+    }
+    // Stopped: the terminal is the shell's again.
+    pty.assert_screen_restored();
+    pty.assert_cooked();
+    assert_eq!(
+        pty.parser().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse reporting was left on"
+    );
+    let before = pty.bytes().len();
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid),
+        nix::sys::signal::Signal::SIGCONT,
+    )
+    .unwrap();
+    // Continued (`fg`): raw mode, the alternate screen, the mouse, and a
+    // full redraw.
+    let start = Instant::now();
+    loop {
+        let parser = pty.parser();
+        let redrawn = parser.screen().alternate_screen()
+            && parser.screen().contents().contains("Sources (5)");
+        if redrawn && pty.bytes().len() > before {
+            break;
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "no redraw after SIGCONT:\n{}",
+            pty.screen()
+        );
+        thread::sleep(Duration::from_millis(30));
+    }
+    let termios = pty.master.get_termios().unwrap();
+    assert!(
+        !termios.local_flags.contains(LocalFlags::ICANON),
+        "raw mode is off"
+    );
+    assert_ne!(
+        pty.parser().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    // And the keys work.
+    pty.send(b"jj\r");
+    pty.wait_for(" 002_f13625239639c7a3 ");
+    pty.send(b"q");
+    assert!(pty.wait_exit().success());
+    pty.assert_cooked();
+}
+
+#[test]
+fn ctrl_z_suspends_and_sigcont_resumes() {
+    suspend_and_resume(|pty, _| pty.send(b"\x1a"));
+}
+
+#[test]
+fn sigtstp_from_outside_suspends_the_same_way() {
+    suspend_and_resume(|_, pid| {
+        nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(pid),
+            nix::sys::signal::Signal::SIGTSTP,
+        )
+        .unwrap();
+    });
 }
 
 #[test]
@@ -217,8 +313,27 @@ fn ctrl_c_quits() {
     pty.wait_for("Sources (5)");
     pty.send(b"/");
     pty.send(b"\x03");
-    pty.wait_exit();
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 130, "{status:?}");
     pty.assert_screen_restored();
+    pty.assert_cooked();
+}
+
+#[test]
+fn ctrl_c_quits_whatever_the_config_binds() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/spacefilm-tui");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[[keymap.global]]\nkeys = [\"ctrl-c\", \"q\", \"ctrl-z\"]\naction = \"help\"\n",
+    )
+    .unwrap();
+    let mut pty = Pty::start(home.path(), &[], &[]);
+    pty.wait_for("is reserved");
+    pty.send(b"\x03");
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 130, "{status:?}");
     pty.assert_cooked();
 }
 
@@ -238,6 +353,41 @@ fn a_panic_while_drawing_restores_the_terminal_first() {
         report > left,
         "the report comes after the terminal is restored"
     );
+    // Restored once: leaving the alternate screen again would move the
+    // cursor back over the report.
+    assert_eq!(text.matches("\x1b[?1049l").count(), 1, "{text:?}");
+    assert_eq!(text.matches("panicked").count(), 1);
+}
+
+/// The two app crashes of the shared cases, in the real binary: the facts
+/// pane on French text with no-break spaces, and a search whose lower case
+/// changes byte lengths.
+#[test]
+fn the_facts_pane_and_search_survive_what_crashed_them() {
+    let home = tempfile::tempdir().unwrap();
+    let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cases/crash");
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.txt", "b.txt"] {
+        std::fs::copy(
+            cases.join("facts-pane-nbsp").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("c.txt"), "ẞȺ and İstanbul: ẞȺ again.\n").unwrap();
+    let mut pty = Pty::start(home.path(), &[dir.path().to_str().unwrap()], &[]);
+    pty.wait_for("Sources (3)");
+    pty.send(b"F");
+    pty.wait_for("Facts");
+    pty.send(b"nnjn");
+    pty.send(b"1");
+    pty.send(b"hG\r/");
+    pty.send("ß".as_bytes());
+    pty.send(b"\r");
+    pty.wait_for("match 1/2");
+    pty.send(b"q");
+    assert!(pty.wait_exit().success(), "{}", pty.screen());
+    pty.assert_cooked();
 }
 
 #[test]

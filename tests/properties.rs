@@ -275,3 +275,149 @@ proptest! {
         }
     }
 }
+
+// ---- Any bytes, any text ---------------------------------------------------
+
+#[path = "../fuzz/checks.rs"]
+mod checks;
+
+/// Pieces that broke byte offsets before, or that the scanners treat
+/// specially: no-break spaces, combining marks, curly quotes and
+/// guillemets, letters whose lower case changes byte length, controls and
+/// invisible characters, Markdown, datelines.
+const TROUBLE: &[&str] = &[
+    "\u{A0}",
+    "\u{202F}",
+    "\u{2009}",
+    "\u{301}",
+    "\u{307}",
+    "“",
+    "”",
+    "„",
+    "«",
+    "»",
+    "’",
+    "\"",
+    "İ",
+    "ß",
+    "ẞ",
+    "Ⱥ",
+    "Ω",
+    ".",
+    "!",
+    "?",
+    "…",
+    ":",
+    ";",
+    ",",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\r",
+    "\t",
+    "3",
+    "000",
+    "1.5",
+    "12",
+    "2021",
+    "%",
+    "€",
+    "$",
+    "(",
+    ")",
+    "[",
+    "](http://x.y/a.b)",
+    "#",
+    "*",
+    "-",
+    "|",
+    "—",
+    "\u{200B}",
+    "\u{202E}",
+    "\u{FEFF}",
+    "\x1b[2J",
+    "\u{9b}",
+    "word",
+    "Word",
+    "Dr.",
+    "U.S.",
+    "a.m.",
+    "et al.",
+    "(AFP) —",
+    "By Anna Berg",
+    "MOSCOW",
+    "Oct. 5",
+    "said",
+    "told AFP",
+    "36-year-old",
+    "Юлия",
+    "上一",
+    "👨‍👩‍👧‍👦",
+    "🇷🇺",
+    "⟨U+200B⟩",
+];
+
+fn trouble() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(TROUBLE), 0..80).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_bytes_load_and_print_inert(
+        encoding in any::<Option<u8>>(),
+        width in any::<u8>(),
+        bytes in prop::collection::vec(any::<u8>(), 0..2000),
+    ) {
+        checks::check_load(&checks::LoadInput { encoding, width, bytes });
+    }
+
+    #[test]
+    fn troublesome_text_loads_and_prints_inert(text in trouble(), width in any::<u8>()) {
+        checks::check_load(&checks::LoadInput { encoding: None, width, bytes: text.into_bytes() });
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(80))]
+
+    #[test]
+    fn troublesome_pairs_compare_with_every_invariant(
+        left in trouble(),
+        right in trouble(),
+        ignore in any::<bool>(),
+        width in any::<u8>(),
+    ) {
+        checks::check_compare(&checks::PairInput {
+            left,
+            right,
+            ignore_case_and_punctuation: ignore,
+            width,
+        });
+    }
+
+    #[test]
+    fn troublesome_sets_make_a_sound_ledger(texts in prop::collection::vec(trouble(), 2..4), width in any::<u8>()) {
+        checks::check_set(&checks::SetInput { texts, width });
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn the_app_draws_troublesome_text_at_any_size(
+        texts in prop::collection::vec(trouble(), 1..3),
+        keys in prop::collection::vec(any::<u8>(), 0..40),
+        sizes in prop::collection::vec((0u16..400, 0u16..160), 1..4),
+        colour in any::<bool>(),
+    ) {
+        let mut steps: Vec<checks::Step> = keys.into_iter().map(checks::Step::Key).collect();
+        for (k, (w, h)) in sizes.into_iter().enumerate() {
+            steps.insert((k * 7).min(steps.len()), checks::Step::Resize(w, h));
+        }
+        checks::check_app(&checks::AppInput { texts, colour, steps });
+    }
+}

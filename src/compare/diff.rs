@@ -7,7 +7,7 @@ use std::time::Instant;
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
-use crate::corpus::segment;
+use crate::corpus::{clean, segment};
 
 use super::tokens;
 
@@ -127,7 +127,7 @@ fn gap_units<'a>(gap: &'a str, out: &mut Vec<Unit<'a>>) {
             rest.find(|x: char| !x.is_whitespace())
                 .unwrap_or(rest.len())
         } else {
-            c.len_utf8()
+            clean::marker_len(rest, 0).unwrap_or(c.len_utf8())
         };
         out.push(Unit {
             text: &rest[..len],

@@ -58,6 +58,9 @@ pub enum Notice {
     ControlsShown(usize),
     /// The file holds no text.
     Empty,
+    /// The file grew past this many bytes while it was read; the rest was
+    /// left unread.
+    Capped(u64),
 }
 
 impl Notice {
@@ -68,6 +71,7 @@ impl Notice {
             Notice::BytesReplaced(_) => '!',
             Notice::ControlsShown(_) => '^',
             Notice::Empty => '∅',
+            Notice::Capped(_) => '…',
         }
     }
 }
@@ -85,6 +89,11 @@ impl fmt::Display for Notice {
                 )
             }
             Notice::Empty => f.write_str("empty: the file holds no text"),
+            Notice::Capped(bytes) => write!(
+                f,
+                "only the first {} MiB were read: the file grew while it was read",
+                bytes / (1024 * 1024)
+            ),
         }
     }
 }

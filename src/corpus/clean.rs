@@ -88,10 +88,38 @@ fn replacement(c: char) -> Replacement {
     }
 }
 
+/// The opening and closing brackets of a visible code-point marker.
+const MARKER_OPEN: char = '⟨';
+const MARKER_CLOSE: char = '⟩';
+
+/// The byte length of the visible marker (`⟨U+200B⟩`, see [`visible`]) that
+/// starts at byte `at` of `text`, if one does.
+///
+/// Markers stand for invisible characters and are for the screen only: the
+/// word scanners skip them whole, so that comparison, facts and search never
+/// read `200B` as a word or a number.
+pub fn marker_len(text: &str, at: usize) -> Option<usize> {
+    let rest = text
+        .get(at..)?
+        .strip_prefix(MARKER_OPEN)?
+        .strip_prefix("U+")?;
+    let hex = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+    if !(4..=6).contains(&hex) || !rest[hex..].starts_with(MARKER_CLOSE) {
+        return None;
+    }
+    Some(MARKER_OPEN.len_utf8() + 2 + hex + MARKER_CLOSE.len_utf8())
+}
+
 /// Makes every control, bidi and invisible character visible and inert:
 /// `ESC` becomes `␛`, `U+202E` becomes `⟨U+202E⟩`. Safe to print.
 pub fn visible(text: &str) -> Cow<'_, str> {
     visible_counted(text).0
+}
+
+/// [`visible`], but line breaks stay line breaks: for the program's own
+/// multi-line messages, which may quote a file name.
+pub fn visible_lines(text: &str) -> String {
+    text.split('\n').map(visible).collect::<Vec<_>>().join("\n")
 }
 
 /// [`visible`], also counting the characters that were replaced.
@@ -110,7 +138,7 @@ pub fn visible_counted(text: &str) -> (Cow<'_, str>, usize) {
                 replaced += 1;
             }
             Replacement::CodePoint => {
-                out.push_str(&format!("⟨U+{:04X}⟩", c as u32));
+                out.push_str(&format!("{MARKER_OPEN}U+{:04X}{MARKER_CLOSE}", c as u32));
                 replaced += 1;
             }
         }
@@ -201,6 +229,17 @@ mod tests {
             "a⟨U+200B⟩b⟨U+2060⟩c⟨U+FEFF⟩d"
         );
         assert_eq!(visible_counted("a\u{200B}b").1, 1);
+    }
+
+    #[test]
+    fn markers_are_found_whole() {
+        let text = visible("a\u{200B}b");
+        let at = text.find('⟨').unwrap();
+        assert_eq!(marker_len(&text, at), Some("⟨U+200B⟩".len()));
+        assert_eq!(marker_len("⟨U+E0020⟩", 0), Some("⟨U+E0020⟩".len()));
+        assert_eq!(marker_len("⟨U+20⟩", 0), None);
+        assert_eq!(marker_len("⟨U+200B", 0), None);
+        assert_eq!(marker_len("x⟨U+200B⟩", 2), None, "inside a character");
     }
 
     #[test]

@@ -1,15 +1,21 @@
 //! Where articles come from: the embedded seeds, files and folders.
-//! Files are only ever opened for reading.
+//! Files are only ever opened for reading, through a size cap, and each is
+//! parsed under `catch_unwind`: one bad file is an error that names it, and
+//! the others load.
+//!
+//! Folder walks do not follow symbolic links unless asked to (as ripgrep and
+//! fd do not), so nothing outside a named folder is loaded by accident; with
+//! `follow`, a link back to a folder being walked is reported as a loop.
 
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
 
-use super::article::{Article, Source};
+use super::article::{Article, Notice, Source};
 use super::clean;
 use super::decode::{self, DecodeError};
 use super::parse::parse_article;
@@ -45,10 +51,25 @@ pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
 /// Files above this size are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
     /// Decode every file with this encoding instead of detecting one.
     pub encoding: Option<&'static Encoding>,
+    /// Follow symbolic links met while walking a folder (`--follow`).
+    pub follow: bool,
+    /// Bytes read from one file at most ([`MAX_FILE_BYTES`] unless a test
+    /// wants a smaller cap).
+    pub max_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions {
+            encoding: None,
+            follow: false,
+            max_bytes: MAX_FILE_BYTES,
+        }
+    }
 }
 
 /// A file or folder that could not be loaded, and why.
@@ -65,7 +86,10 @@ pub enum Problem {
     NotRegularFile,
     Binary,
     SymlinkLoop,
-    TooLarge(u64),
+    /// The file's size and the cap, in bytes.
+    TooLarge(u64, u64),
+    /// Reading or parsing the file hit a bug of ours (a caught panic).
+    Internal(String),
 }
 
 impl fmt::Display for LoadError {
@@ -79,11 +103,16 @@ impl fmt::Display for LoadError {
             }
             Problem::Binary => write!(f, "looks binary: {path}"),
             Problem::SymlinkLoop => write!(f, "symlink loop, skipped: {path}"),
-            Problem::TooLarge(bytes) => write!(
+            Problem::TooLarge(bytes, cap) => write!(
                 f,
                 "too large ({} MiB, the limit is {} MiB): {path}",
                 bytes / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
+                cap / (1024 * 1024)
+            ),
+            Problem::Internal(why) => write!(
+                f,
+                "could not be read, an internal error (please report it): {}: {path}",
+                clean::visible(why)
             ),
         }
     }
@@ -96,6 +125,21 @@ impl std::error::Error for LoadError {}
 pub struct Loaded {
     pub articles: Vec<Article>,
     pub errors: Vec<LoadError>,
+    /// Symbolic links met in folders and not followed (see
+    /// [`LoadOptions::follow`]).
+    pub links_skipped: usize,
+}
+
+impl Loaded {
+    /// A note on the links that were not followed, if any were met.
+    pub fn links_note(&self) -> Option<String> {
+        (self.links_skipped > 0).then(|| {
+            format!(
+                "{} symbolic link(s) in the folders were not followed (--follow reads them)",
+                self.links_skipped
+            )
+        })
+    }
 }
 
 impl Loaded {
@@ -133,16 +177,18 @@ pub fn load_paths(paths: &[PathBuf], options: LoadOptions) -> Loaded {
     let mut loaded = Loaded::default();
     for path in paths {
         let mut articles = Vec::new();
+        // A path named on the command line is followed even when it is a
+        // link: the user chose it.
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
-                let mut visited = HashSet::new();
-                walk(
-                    path,
+                let mut walk = Walk {
                     options,
-                    &mut visited,
-                    &mut articles,
-                    &mut loaded.errors,
-                );
+                    ancestors: Vec::new(),
+                    articles: Vec::new(),
+                    loaded: &mut loaded,
+                };
+                walk.folder(path);
+                articles = walk.articles;
             }
             Ok(_) => match load_file(path, options) {
                 Ok(article) => articles.push(article),
@@ -156,6 +202,10 @@ pub fn load_paths(paths: &[PathBuf], options: LoadOptions) -> Loaded {
 }
 
 /// Loads one file, whatever its extension.
+///
+/// Errors: the path is missing, unreadable, not a regular file, larger than
+/// [`MAX_FILE_BYTES`], binary, or (a bug of ours) its parse panicked. A file
+/// that grows while it is read stops at the cap, with a notice.
 pub fn load_file(path: &Path, options: LoadOptions) -> Result<Article, LoadError> {
     let fail = |problem| LoadError {
         path: path.to_owned(),
@@ -166,59 +216,108 @@ pub fn load_file(path: &Path, options: LoadOptions) -> Result<Article, LoadError
         // Opening a FIFO would block until a writer comes along.
         return Err(fail(Problem::NotRegularFile));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(Problem::TooLarge(meta.len())));
+    if meta.len() > options.max_bytes {
+        return Err(fail(Problem::TooLarge(meta.len(), options.max_bytes)));
     }
-    let bytes = fs::read(path).map_err(|e| io_error(path, &e))?;
-    let decoded = decode::decode(bytes, options.encoding).map_err(|e| match e {
-        DecodeError::Binary => fail(Problem::Binary),
-    })?;
-    Ok(parse_article(
-        stem(path),
-        Source::File(path.to_owned()),
-        decoded,
-    ))
+    let file = fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    let (bytes, capped) = read_capped(file, options.max_bytes).map_err(|e| io_error(path, &e))?;
+    let id = stem(path);
+    let source = Source::File(path.to_owned());
+    let parsed = crate::catch::catch(move || parse_bytes(id, source, bytes, options.encoding));
+    match parsed {
+        Ok(Ok(mut article)) => {
+            if capped {
+                article.notices.push(Notice::Capped(options.max_bytes));
+            }
+            Ok(article)
+        }
+        Ok(Err(DecodeError::Binary)) => Err(fail(Problem::Binary)),
+        Err(panic) => Err(fail(Problem::Internal(panic))),
+    }
 }
 
-fn walk(
-    dir: &Path,
+/// Decodes `bytes` (with `encoding`, or detecting one) and parses them into
+/// the article `id`. This is [`load_file`] without the file and without its
+/// net: a panic here is a bug, and the fuzz targets call this to find them.
+///
+/// Errors: the bytes look binary.
+pub fn parse_bytes(
+    id: String,
+    source: Source,
+    bytes: Vec<u8>,
+    encoding: Option<&'static Encoding>,
+) -> Result<Article, DecodeError> {
+    let decoded = decode::decode(bytes, encoding)?;
+    Ok(parse_article(id, source, decoded))
+}
+
+/// Reads at most `cap` bytes; true when there was more (the file grew after
+/// its size was checked, or it never ends).
+fn read_capped(source: impl Read, cap: u64) -> io::Result<(Vec<u8>, bool)> {
+    let mut bytes = Vec::new();
+    source.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
+    let capped = bytes.len() as u64 > cap;
+    bytes.truncate(usize::try_from(cap).unwrap_or(usize::MAX));
+    Ok((bytes, capped))
+}
+
+/// A folder walk in progress.
+struct Walk<'a> {
     options: LoadOptions,
-    visited: &mut HashSet<PathBuf>,
-    articles: &mut Vec<Article>,
-    errors: &mut Vec<LoadError>,
-) {
-    let canonical = match fs::canonicalize(dir) {
-        Ok(path) => path,
-        Err(error) => return errors.push(io_error(dir, &error)),
-    };
-    if !visited.insert(canonical) {
-        return errors.push(LoadError {
-            path: dir.to_owned(),
-            problem: Problem::SymlinkLoop,
-        });
+    /// The canonical paths of the folders being walked, outermost first:
+    /// with `follow`, a link to one of them is a loop.
+    ancestors: Vec<PathBuf>,
+    articles: Vec<Article>,
+    loaded: &'a mut Loaded,
+}
+
+impl Walk<'_> {
+    /// Walks `dir` for files with a [`TEXT_EXTENSIONS`] extension.
+    fn folder(&mut self, dir: &Path) {
+        let canonical = match fs::canonicalize(dir) {
+            Ok(path) => path,
+            Err(error) => return self.loaded.errors.push(io_error(dir, &error)),
+        };
+        if self.ancestors.contains(&canonical) {
+            return self.loaded.errors.push(LoadError {
+                path: dir.to_owned(),
+                problem: Problem::SymlinkLoop,
+            });
+        }
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(error) => return self.loaded.errors.push(io_error(dir, &error)),
+        };
+        self.ancestors.push(canonical);
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            self.entry(&path);
+        }
+        self.ancestors.pop();
     }
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) => return errors.push(io_error(dir, &error)),
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
+
+    fn entry(&mut self, path: &Path) {
         let hidden = path
             .file_name()
             .is_some_and(|name| name.to_string_lossy().starts_with('.'));
         if hidden {
-            continue;
+            return;
         }
-        match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk(&path, options, visited, articles, errors),
-            Ok(_) if !has_text_extension(&path) => {}
-            Ok(_) => match load_file(&path, options) {
-                Ok(article) => articles.push(article),
-                Err(error) => errors.push(error),
+        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link && !self.options.follow {
+            self.loaded.links_skipped += 1;
+            return;
+        }
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => self.folder(path),
+            Ok(_) if !has_text_extension(path) => {}
+            Ok(_) => match load_file(path, self.options) {
+                Ok(article) => self.articles.push(article),
+                Err(error) => self.loaded.errors.push(error),
             },
-            Err(error) if has_text_extension(&path) || is_loop(&error) => {
-                errors.push(io_error(&path, &error))
+            Err(error) if has_text_extension(path) || is_loop(&error) => {
+                self.loaded.errors.push(io_error(path, &error))
             }
             Err(_) => {}
         }
@@ -255,4 +354,21 @@ fn stem(path: &Path) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "article".to_owned());
     clean::visible(&stem).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_stops_at_the_cap_of_an_endless_source() {
+        let (bytes, capped) = read_capped(io::repeat(b'a'), 1000).unwrap();
+        assert_eq!(bytes.len(), 1000);
+        assert!(capped);
+        let (bytes, capped) = read_capped(&b"short"[..], 1000).unwrap();
+        assert_eq!(bytes, b"short");
+        assert!(!capped);
+        let (bytes, capped) = read_capped(&b"exact"[..], 5).unwrap();
+        assert_eq!((bytes.len(), capped), (5, false));
+    }
 }

@@ -4,6 +4,7 @@
 //! metadata leaves the body.
 
 use super::article::{Meta, ParagraphKind};
+use super::boundary;
 use super::clean;
 use super::dates;
 use super::markdown::Block;
@@ -267,7 +268,9 @@ fn is_copyright(text: &str) -> bool {
 /// The start of a copyright line at the very end of a paragraph, right after
 /// the end of its last sentence.
 fn glued_copyright(text: &str) -> Option<usize> {
-    let boundary = text.trim_end().rfind(['.', '!', '?', '"', '”'])? + 1;
+    let boundary = boundary::after_last(text.trim_end(), |c| {
+        matches!(c, '.' | '!' | '?' | '"' | '”')
+    })?;
     if text.len() - boundary > MAX_META_BYTES {
         return None;
     }

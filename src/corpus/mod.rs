@@ -1,9 +1,11 @@
 //! The corpus: turning bytes from anywhere into articles. No terminal code.
 
 pub mod article;
+pub mod boundary;
 pub mod clean;
 pub mod dates;
 pub mod decode;
+pub mod fold;
 pub mod load;
 pub mod markdown;
 pub mod meta;
@@ -13,4 +15,4 @@ pub mod segment;
 pub use article::{
     Article, InlineStyle, Meta, Notice, Paragraph, ParagraphKind, Sentence, Source, StyleRun,
 };
-pub use load::{LoadError, LoadOptions, Loaded, load_file, load_paths, seeds};
+pub use load::{LoadError, LoadOptions, Loaded, load_file, load_paths, parse_bytes, seeds};

@@ -96,21 +96,16 @@ pub fn fallback_title(sentence: &str) -> String {
     if sentence.chars().count() <= FALLBACK_TITLE_CHARS {
         return sentence.to_owned();
     }
-    let mut cut = 0;
-    for (index, c) in sentence.char_indices() {
-        if sentence[..index].chars().count() >= FALLBACK_TITLE_CHARS {
-            break;
-        }
-        if c.is_whitespace() {
-            cut = index;
-        }
-    }
-    if cut == 0 {
-        cut = sentence
-            .char_indices()
-            .nth(FALLBACK_TITLE_CHARS)
-            .map_or(sentence.len(), |(i, _)| i);
-    }
+    // Cut at the last space before the limit, or at the limit in a text
+    // without spaces.
+    let limit = sentence
+        .char_indices()
+        .nth(FALLBACK_TITLE_CHARS)
+        .map_or(sentence.len(), |(at, _)| at);
+    let cut = match sentence[..limit].rfind(char::is_whitespace) {
+        Some(space) if space > 0 => space,
+        _ => limit,
+    };
     format!(
         "{}…",
         sentence[..cut].trim_end_matches([',', ';', ':', ' '])
@@ -123,10 +118,7 @@ fn guess_language(article: &Article) -> Option<String> {
         if sample.len() >= LANGUAGE_SAMPLE_BYTES {
             break;
         }
-        let mut end = paragraph.text.len().min(LANGUAGE_SAMPLE_BYTES);
-        while !paragraph.text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = paragraph.text.floor_char_boundary(LANGUAGE_SAMPLE_BYTES);
         sample.push_str(&paragraph.text[..end]);
         sample.push(' ');
     }

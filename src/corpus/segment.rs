@@ -10,6 +10,8 @@
 
 use std::ops::Range;
 
+use super::boundary;
+
 /// Longest quotation (in bytes) inside which sentence ends are ignored. A
 /// longer "quotation" is more likely an unbalanced quote mark.
 const MAX_QUOTE_LEN: usize = 600;
@@ -276,11 +278,7 @@ fn glued_boundary(
 const LOOKBACK: usize = 256;
 
 fn recent(text: &str, end: usize) -> &str {
-    let mut start = end.saturating_sub(LOOKBACK);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    &text[start..end]
+    &text[text.floor_char_boundary(end.saturating_sub(LOOKBACK))..end]
 }
 
 /// The run of letters and inner periods just before `end` (`Oct`, `U.S`, `e.g`).
@@ -312,7 +310,7 @@ fn is_dotted(word: &str) -> bool {
 
 fn in_url(text: &str, at: usize) -> bool {
     let head = recent(text, at);
-    let token = &head[head.rfind(char::is_whitespace).map_or(0, |i| i + 1)..];
+    let token = &head[boundary::after_last(head, char::is_whitespace).unwrap_or(0)..];
     token.contains("://") || token.starts_with("www.")
 }
 
@@ -429,6 +427,10 @@ impl Iterator for Words<'_> {
             }
             if bytes[self.pos] < 0x80 {
                 break self.pos;
+            }
+            if let Some(marker) = super::clean::marker_len(self.text, self.pos) {
+                self.pos += marker;
+                continue;
             }
             let c = self.text[self.pos..].chars().next()?;
             if is_word_char(c) {
@@ -662,6 +664,11 @@ mod tests {
             ]
         );
         assert_eq!(word_list("21st-century"), ["21st", "century"]);
+    }
+
+    #[test]
+    fn markers_are_not_words() {
+        assert_eq!(word_list("a⟨U+200B⟩b 12⟨U+202E⟩3"), ["a", "b", "12", "3"]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use crossterm::event::{Event as TermEvent, MouseButton, MouseEventKind};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use super::app::Action;
@@ -15,6 +15,10 @@ pub enum Event {
     Input(TermEvent),
     /// A signal asking the process to end.
     Terminate(i32),
+    /// SIGTSTP from outside (`kill -TSTP`): suspend as ctrl-z does.
+    Suspend,
+    /// SIGCONT: the process was continued; take the terminal back.
+    Resume,
     /// Work done off the UI thread, for `update`.
     Action(Action),
 }
@@ -23,12 +27,19 @@ pub enum Event {
 /// sender is for other threads that report to the loop.
 pub fn spawn() -> std::io::Result<(Sender<Event>, Receiver<Event>)> {
     let (sender, receiver) = mpsc::channel();
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     let for_signals: Sender<Event> = sender.clone();
     let for_others = sender.clone();
     thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _ = for_signals.send(Event::Terminate(signal));
+        for signal in signals.forever() {
+            let event = match signal {
+                SIGTSTP => Event::Suspend,
+                SIGCONT => Event::Resume,
+                other => Event::Terminate(other),
+            };
+            if for_signals.send(event).is_err() {
+                break;
+            }
         }
     });
     thread::spawn(move || {

@@ -12,10 +12,38 @@ use crate::config::ConfigError;
 
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 
+/// Keys that always do the same thing, whatever a config binds, so that the
+/// app can always be left (ctrl-c) and suspended (ctrl-z) as a terminal
+/// program is expected to be.
+pub const RESERVED: [(KeyCode, Command); 2] = [
+    (KeyCode::Char('c'), Command::ForceQuit),
+    (KeyCode::Char('z'), Command::Suspend),
+];
+
+/// The command a reserved key always runs (ctrl plus a [`RESERVED`] key).
+pub fn reserved(key: Key) -> Option<Command> {
+    if key.modifiers != KeyModifiers::CONTROL {
+        return None;
+    }
+    RESERVED
+        .iter()
+        .find(|(code, _)| *code == key.code)
+        .map(|&(_, command)| command)
+}
+
+/// The keymap file's name for `command`.
+pub fn command_name(command: Command) -> &'static str {
+    COMMANDS
+        .iter()
+        .find(|(_, c)| *c == command)
+        .map_or("?", |(name, _)| name)
+}
+
 /// What a binding does. The names are those used in keymap files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {
     ForceQuit,
+    Suspend,
     Quit,
     Help,
     Close,
@@ -62,6 +90,7 @@ pub enum Command {
 
 const COMMANDS: &[(&str, Command)] = &[
     ("force_quit", Command::ForceQuit),
+    ("suspend", Command::Suspend),
     ("quit", Command::Quit),
     ("help", Command::Help),
     ("close", Command::Close),
@@ -347,8 +376,18 @@ impl Keymap {
 
     /// Adds or replaces bindings from `raw`, which was read from `file`
     /// holding `source`. A key bound here loses its previous binding in the
-    /// same context.
-    pub fn apply(&mut self, raw: &RawKeymap, source: &str, file: &str) -> Result<(), ConfigError> {
+    /// same context. A [`RESERVED`] key bound to anything else is left out,
+    /// with a warning in the returned list.
+    ///
+    /// Errors: an unknown context or action, or a key that does not parse,
+    /// located in `file`.
+    pub fn apply(
+        &mut self,
+        raw: &RawKeymap,
+        source: &str,
+        file: &str,
+    ) -> Result<Vec<String>, ConfigError> {
+        let mut warnings = Vec::new();
         for (context_name, entries) in raw {
             let context = CONTEXTS
                 .iter()
@@ -371,7 +410,22 @@ impl Keymap {
                     )
                 })?;
             for entry in entries {
-                let binding = to_binding(entry.clone(), source, file)?;
+                let mut binding = to_binding(entry.clone(), source, file)?;
+                binding.chords.retain(|chord| match reserved(chord[0]) {
+                    Some(command) if command != binding.command || chord.len() > 1 => {
+                        warnings.push(format!(
+                            "{file}: {} is reserved ({}) and cannot be bound to {:?}",
+                            chord_label(chord),
+                            command_name(command),
+                            entry.action.get_ref()
+                        ));
+                        false
+                    }
+                    _ => true,
+                });
+                if binding.chords.is_empty() {
+                    continue;
+                }
                 let list = self.bindings.entry(context).or_default();
                 for existing in list.iter_mut() {
                     existing.chords.retain(|c| !binding.chords.contains(c));
@@ -380,7 +434,7 @@ impl Keymap {
                 list.push(binding);
             }
         }
-        Ok(())
+        Ok(warnings)
     }
 
     /// Looks `pending` + `key` up in `contexts`, the innermost first.

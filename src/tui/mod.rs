@@ -51,8 +51,10 @@ pub fn prepare(launch: Launch) -> (App, Persistence) {
 /// use it to check that a panic while drawing restores the terminal.
 pub const PANIC_IN_DRAW: &str = "SPACEFILM_PANIC_IN_DRAW";
 
-/// Runs the reader until the user quits or a signal ends it.
-pub fn run(launch: Launch) -> Result<()> {
+/// Runs the reader until the user quits or a signal ends it. Returns the
+/// number of the signal that ended it (SIGINT for ctrl-c), if one did, for
+/// the exit status.
+pub fn run(launch: Launch) -> Result<Option<i32>> {
     let panic_in_draw = std::env::var_os(PANIC_IN_DRAW).is_some();
     let (mut app, persistence) = prepare(launch);
     let (sender, events) = event::spawn().context("cannot listen for input and signals")?;
@@ -60,12 +62,13 @@ pub fn run(launch: Launch) -> Result<()> {
     let size = session.terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
     let mut ambiguous_shown = false;
+    let mut ended_by = None;
     loop {
         // Comparisons run on their own threads and come back as actions.
         for request in app.take_requests() {
             let sender = sender.clone();
             std::thread::spawn(move || {
-                let _ = sender.send(event::Event::Action(worker::execute(request)));
+                let _ = sender.send(event::Event::Action(worker::execute_caught(request)));
             });
         }
         let frame = session.terminal.draw(|frame| {
@@ -90,7 +93,12 @@ pub fn run(launch: Launch) -> Result<()> {
         let mut next = Some(first);
         while let Some(event) = next {
             match event {
-                event::Event::Terminate(_) => app.quit = true,
+                event::Event::Terminate(signal) => {
+                    app.quit = true;
+                    ended_by.get_or_insert(signal);
+                }
+                event::Event::Suspend => app.suspend = true,
+                event::Event::Resume => session.resume()?,
                 event::Event::Action(action) => update(&mut app, action),
                 event::Event::Input(input) => {
                     if let Some(action) = event::action(input) {
@@ -103,6 +111,12 @@ pub fn run(launch: Launch) -> Result<()> {
         if app.quit {
             break;
         }
+        if std::mem::take(&mut app.suspend) {
+            session.suspend()?;
+        }
+    }
+    if app.interrupted {
+        ended_by.get_or_insert(signal_hook::consts::SIGINT);
     }
     drop(session);
     if let Persistence::At(path) = persistence
@@ -113,5 +127,5 @@ pub fn run(launch: Launch) -> Result<()> {
             crate::corpus::clean::visible(&path.display().to_string())
         );
     }
-    Ok(())
+    Ok(ended_by)
 }

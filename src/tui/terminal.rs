@@ -1,10 +1,14 @@
 //! Entering and leaving the terminal's interactive mode. Whatever happens —
 //! a normal exit, an error, a panic, SIGTERM or SIGHUP — raw mode is turned
 //! off, the mouse released, the alternate screen left and the cursor shown
-//! before anything else is printed.
+//! before anything else is printed, and only once: leaving the alternate
+//! screen a second time would move the cursor back over a panic report.
+//! Suspending (ctrl-z) leaves the same way and comes back as vim and helix
+//! do: raw mode, the alternate screen and a full redraw.
 
 use std::io::{self, Stdout, stdout};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -29,14 +33,42 @@ impl Drop for Session {
     }
 }
 
+impl Session {
+    /// Suspends the process as ctrl-z does in a shell: the terminal is
+    /// restored, the process stops, and when it is continued (`fg`) the
+    /// terminal is taken back and the next frame is drawn in full.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        // SIGSTOP, not SIGTSTP: SIGTSTP is caught (see `event`) so that a
+        // `kill -TSTP` also restores the terminal first.
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        self.resume()
+    }
+
+    /// Takes the terminal back after the process was continued: whatever
+    /// the shell did to its modes meanwhile, raw mode, the alternate screen
+    /// and the mouse are set again, and the next frame is drawn in full.
+    pub fn resume(&mut self) -> io::Result<()> {
+        // crossterm skips enabling raw mode when it believes it is on; the
+        // shell may have turned it off behind its back.
+        let _ = disable_raw_mode();
+        activate()?;
+        // `resize` clears and forgets the last frame without asking the
+        // terminal for the cursor, a round trip that `clear` makes and that
+        // the input thread would compete for.
+        let size = self.terminal.size()?;
+        self.terminal
+            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+    }
+}
+
+/// Whether the terminal is in interactive mode (entered and not restored).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
 /// Enters raw mode and the alternate screen, with the mouse captured.
 pub fn enter() -> io::Result<Session> {
     install_panic_hook();
-    enable_raw_mode()?;
-    if let Err(error) = execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Hide) {
-        restore();
-        return Err(error);
-    }
+    activate()?;
     match Terminal::new(CrosstermBackend::new(stdout())) {
         Ok(terminal) => Ok(Session { terminal }),
         Err(error) => {
@@ -46,8 +78,21 @@ pub fn enter() -> io::Result<Session> {
     }
 }
 
-/// Leaves interactive mode. Safe to call more than once.
+fn activate() -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    if let Err(error) = execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Hide) {
+        restore();
+        return Err(error);
+    }
+    Ok(())
+}
+
+/// Leaves interactive mode, if it was entered; later calls do nothing.
 pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = disable_raw_mode();
     let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
 }
@@ -95,13 +140,16 @@ pub fn repaint(terminal: &mut Tui, frame: &Buffer) -> io::Result<()> {
 }
 
 /// The panic report is printed after the terminal is restored, so it is
-/// readable and the shell is usable.
+/// readable and the shell is usable. A panic that [`crate::catch`] catches
+/// (a failed comparison on a worker thread) leaves the interface as it is.
 fn install_panic_hook() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore();
+            if !crate::catch::is_catching() {
+                restore();
+            }
             previous(info);
         }));
     });

@@ -37,6 +37,26 @@ pub enum Request {
     },
 }
 
+impl Request {
+    /// The job this request answers.
+    pub fn job(&self) -> u64 {
+        match self {
+            Request::Compare { job, .. }
+            | Request::Facts { job, .. }
+            | Request::Stories { job, .. }
+            | Request::Collate { job, .. } => *job,
+        }
+    }
+}
+
+/// [`execute`] under [`crate::catch::catch`]: a panic in the work (a bug of
+/// ours) comes back as [`Action::Failed`], and the app goes on.
+pub fn execute_caught(request: Request) -> Action {
+    let job = request.job();
+    crate::catch::catch(move || execute(request))
+        .unwrap_or_else(|message| Action::Failed { job, message })
+}
+
 /// Does the work of a request and returns what to tell the app.
 pub fn execute(request: Request) -> Action {
     match request {

@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::corpus::clean;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     /// Letters, digits, or both (`Peresild`, `3,000`, `36-year-old`).
@@ -62,6 +64,20 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         let (start, c) = chars[i];
         if c.is_whitespace() {
             i += 1;
+            continue;
+        }
+        if let Some(len) = clean::marker_len(text, start) {
+            // A marker for an invisible character: one mark, never a word.
+            let end = start + len;
+            out.push(Token {
+                text: &text[start..end],
+                lower: Cow::Borrowed(&text[start..end]),
+                range: start..end,
+                kind: TokenKind::Punct,
+            });
+            while i < chars.len() && chars[i].0 < end {
+                i += 1;
+            }
             continue;
         }
         if !c.is_alphanumeric() {

@@ -369,7 +369,13 @@ fn jump_moved(app: &mut App) {
     let Some(comparison) = diff.comparison.as_ref() else {
         return;
     };
-    let is_moved = |link: usize| comparison.alignment.links[link].kind == LinkKind::Moved;
+    let is_moved = |link: usize| {
+        comparison
+            .alignment
+            .links
+            .get(link)
+            .is_some_and(|l| l.kind == LinkKind::Moved)
+    };
     let (link, ghost) = match diff.current.filter(|&l| is_moved(l)) {
         Some(link) => (link, !diff.on_ghost),
         None => {

@@ -72,6 +72,11 @@ pub enum Action {
         job: u64,
         collation: Box<Collation>,
     },
+    /// Job `job` failed on a bug of ours (a caught panic) with `message`.
+    Failed {
+        job: u64,
+        message: String,
+    },
 }
 
 /// A sentence shown highlighted in the reader, with one mention in it.
@@ -130,6 +135,11 @@ pub struct App {
     /// Keys of a sequence typed so far.
     pub pending: Vec<Key>,
     pub quit: bool,
+    /// The user interrupted (ctrl-c): the process exits as SIGINT would.
+    pub interrupted: bool,
+    /// The user asked to suspend (ctrl-z); the run loop does it and clears
+    /// this.
+    pub suspend: bool,
     /// Work for the run loop to do off the UI thread.
     requests: Vec<Request>,
     next_job: u64,
@@ -160,6 +170,8 @@ impl App {
             size: (80, 24),
             pending: Vec::new(),
             quit: false,
+            interrupted: false,
+            suspend: false,
             requests: Vec::new(),
             next_job: 1,
             layout: RefCell::new(None),
@@ -332,10 +344,38 @@ pub fn update(app: &mut App, action: Action) {
         Action::Ledger { job, ledger } => facts::receive(app, job, *ledger),
         Action::Collated { job, collation } => collate::receive(app, job, *collation),
         Action::Mapped { job, map } => stories::receive(app, job, *map),
+        Action::Failed { job, message } => failed(app, job, &message),
     }
 }
 
+/// A job that failed: whichever view waits for it stops waiting, and the
+/// user is told.
+fn failed(app: &mut App, job: u64, message: &str) {
+    let waiting = |computing: &mut Option<u64>| {
+        if *computing == Some(job) {
+            *computing = None;
+        }
+    };
+    if let Some(diff) = app.diff.as_mut() {
+        waiting(&mut diff.computing);
+    }
+    if let Some(collate) = app.collate.as_mut() {
+        waiting(&mut collate.computing);
+    }
+    waiting(&mut app.facts.computing);
+    waiting(&mut app.stories.computing);
+    app.notices.push(format!(
+        "internal error, the result could not be computed (please report it): {}",
+        crate::corpus::clean::visible(message)
+    ));
+}
+
 fn on_key(app: &mut App, key: Key) {
+    if let Some(command) = super::keymap::reserved(key) {
+        app.pending.clear();
+        on_command(app, command);
+        return;
+    }
     if !app.notices.is_empty() && app.pending.is_empty() {
         // A key first dismisses the notice it answers, then acts.
         app.notices.remove(0);
@@ -363,7 +403,12 @@ fn on_key(app: &mut App, key: Key) {
 
 fn on_command(app: &mut App, command: Command) {
     match command {
-        Command::ForceQuit | Command::Quit => app.quit = true,
+        Command::ForceQuit => {
+            app.quit = true;
+            app.interrupted = true;
+        }
+        Command::Quit => app.quit = true,
+        Command::Suspend => app.suspend = true,
         Command::Help => app.help = if app.help.is_some() { None } else { Some(0) },
         Command::Close => close(app),
         Command::FocusNext | Command::FocusPrev => cycle_focus(app, command == Command::FocusNext),

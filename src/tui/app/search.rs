@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::corpus::Article;
+use crate::corpus::{Article, fold};
 
 use super::App;
 use crate::tui::keymap::Command;
@@ -139,64 +139,25 @@ fn show_current(app: &mut App) {
     }
 }
 
-/// Every occurrence of `query` in the article's paragraphs. Case is ignored
-/// unless the query has a capital letter (smart case).
+/// Every occurrence of `query` in the article's paragraphs, folded as
+/// [`fold::FoldOptions::for_query`] says (smart case, smart accents, quotes
+/// and dashes of every kind alike). True when more than [`MAX_MATCHES`]
+/// were found.
 pub fn find_matches(article: &Article, query: &str) -> (Vec<Match>, bool) {
     let mut matches = Vec::new();
-    if query.is_empty() {
-        return (matches, false);
-    }
-    let fold = !query.chars().any(char::is_uppercase);
-    let needle = if fold {
-        query.to_lowercase()
-    } else {
-        query.to_owned()
-    };
     for (paragraph, p) in article.paragraphs.iter().enumerate() {
-        let (haystack, map) = if fold {
-            folded(&p.text)
-        } else {
-            (p.text.clone(), None)
-        };
-        for (at, _) in haystack.match_indices(&needle) {
-            let (start, end) = match &map {
-                None => (at, at + needle.len()),
-                Some(map) => (map[at], map[at + needle.len()]),
-            };
-            matches.push(Match {
-                paragraph,
-                range: start..end,
-            });
-            if matches.len() >= MAX_MATCHES {
-                return (matches, true);
-            }
+        let room = MAX_MATCHES + 1 - matches.len();
+        matches.extend(
+            fold::find_all(&p.text, query, room)
+                .into_iter()
+                .map(|range| Match { paragraph, range }),
+        );
+        if matches.len() > MAX_MATCHES {
+            matches.truncate(MAX_MATCHES);
+            return (matches, true);
         }
     }
     (matches, false)
-}
-
-/// Lower-cased text, and when lower-casing changed byte lengths, a map from
-/// each byte of the folded text to the byte of the original.
-fn folded(text: &str) -> (String, Option<Vec<usize>>) {
-    if text.is_ascii() {
-        return (text.to_ascii_lowercase(), None);
-    }
-    let lower = text.to_lowercase();
-    if lower.len() == text.len() && lower.chars().count() == text.chars().count() {
-        return (lower, None);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    for (at, c) in text.char_indices() {
-        for lc in c.to_lowercase() {
-            for _ in 0..lc.len_utf8() {
-                map.push(at);
-            }
-            out.push(lc);
-        }
-    }
-    map.push(text.len());
-    (out, Some(map))
 }
 
 #[cfg(test)]
@@ -212,13 +173,5 @@ mod tests {
         assert!(lower.len() >= exact.len() && !exact.is_empty());
         let (none, _) = find_matches(&articles[2], "PERESILD");
         assert!(none.is_empty());
-    }
-
-    #[test]
-    fn folding_maps_back_to_original_bytes() {
-        let (text, map) = folded("İstanbul x");
-        let map = map.unwrap();
-        let at = text.find('x').unwrap();
-        assert_eq!(map[at], "İstanbul ".len());
     }
 }

@@ -132,7 +132,9 @@ impl Columns {
     fn fit(width: u16, articles: usize) -> Columns {
         let rest = width.saturating_sub(MARK + KIND);
         let label = (rest * 2 / 5).clamp(12.min(rest), 40);
-        let cell = (rest.saturating_sub(label) / articles.max(1) as u16)
+        let per_article = usize::from(rest.saturating_sub(label)) / articles.max(1);
+        let cell = u16::try_from(per_article)
+            .unwrap_or(u16::MAX)
             .saturating_sub(1)
             .max(3);
         Columns { label, cell }
@@ -261,7 +263,7 @@ fn mention_line<'a>(app: &'a App, mention: &Mention, selected: bool, width: usiz
         .rev()
         .filter(|(_, c)| c.is_whitespace())
         .nth(5)
-        .map_or(0, |(i, _)| i + 1);
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let before = if lead > 0 {
         format!("…{}", &sentence[lead..span.start])
     } else {

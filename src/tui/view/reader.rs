@@ -186,7 +186,12 @@ fn paragraph_line<'a>(
             };
             style = style.patch(theme.style(role));
         }
-        spans.push(Span::styled(&paragraph.text[start..end], style));
+        // The cut points come from wrapping, styles and search matches, all
+        // on character boundaries; a bad one loses a piece, not the app.
+        spans.push(Span::styled(
+            paragraph.text.get(start..end).unwrap_or_default(),
+            style,
+        ));
     }
     Line::from(spans)
 }
