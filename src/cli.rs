@@ -364,6 +364,7 @@ pub fn load_corpus(global: &Global, options: LoadOptions, paths: &[PathBuf]) -> 
     loaded.errors = from_paths.errors;
     loaded.links_skipped = from_paths.links_skipped;
     loaded.extend(from_paths.articles);
+    corpus::label::assign(&mut loaded.articles);
     loaded
 }
 
@@ -432,6 +433,7 @@ fn compare(
         Ok(article) => article,
         Err(failure) => return failure.into(),
     };
+    let [left, right] = labelled([left, right]);
     let compare_options = spacefilm::compare::CompareOptions {
         diff: spacefilm::compare::DiffOptions {
             ignore_case_and_punctuation,
@@ -463,6 +465,13 @@ fn compare(
         stdout,
         code: EXIT_OK,
     }
+}
+
+/// Articles labelled among themselves: the labels tell apart the articles a
+/// command shows.
+fn labelled<const N: usize>(mut articles: [Article; N]) -> [Article; N] {
+    corpus::label::assign(&mut articles);
+    articles
 }
 
 /// The articles named by `references` among `loaded` (each a REF), or,
@@ -501,10 +510,11 @@ fn facts(
 ) -> Outcome {
     let loaded = load_corpus(global, options, &[]);
     report(&loaded);
-    let articles = match chosen_articles(references, &loaded.articles, options) {
+    let mut articles = match chosen_articles(references, &loaded.articles, options) {
         Ok(articles) => articles,
         Err(failure) => return failure.into(),
     };
+    corpus::label::assign(&mut articles);
     let articles: Vec<&Article> = articles.iter().collect();
     let budget = budget(budget_ms);
     let ledger = spacefilm::compare::facts::ledger(&articles, &budget);
@@ -561,9 +571,13 @@ fn collate(
         Ok(others) => others,
         Err(failure) => return failure.into(),
     };
+    let base_id = base.id.clone();
     // With no REF, the others are every article but the base.
-    let others: Vec<&Article> = others.iter().filter(|a| a.id != base.id).collect();
-    let articles: Vec<&Article> = std::iter::once(&base).chain(others).collect();
+    let mut chosen: Vec<Article> = std::iter::once(base)
+        .chain(others.into_iter().filter(|a| a.id != base_id))
+        .collect();
+    corpus::label::assign(&mut chosen);
+    let articles: Vec<&Article> = chosen.iter().collect();
     let budget = budget(budget_ms);
     let collation = spacefilm::compare::collate::collate(&articles, 0, Default::default(), &budget);
     let stdout = match format {

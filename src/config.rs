@@ -2,72 +2,15 @@
 //! folder (`state.toml`: what to reopen). Bad files are reported, never
 //! overwritten; the state is written atomically.
 
-use std::fmt;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::data_file::ConfigError;
 use crate::tui::keymap::{Keymap, RawKeymap};
 use crate::tui::theme::{RawRoles, Theme};
-
-/// A problem in a file we read, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    pub file: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-}
-
-impl ConfigError {
-    /// An error at byte `span` of `source`.
-    pub fn at(
-        file: &str,
-        source: &str,
-        span: std::ops::Range<usize>,
-        message: String,
-    ) -> ConfigError {
-        let (line, column) = line_column(source, span.start);
-        ConfigError {
-            file: file.to_owned(),
-            line: Some(line),
-            column: Some(column),
-            message,
-        }
-    }
-
-    fn whole(file: &Path, message: String) -> ConfigError {
-        ConfigError {
-            file: file.display().to_string(),
-            line: None,
-            column: None,
-            message,
-        }
-    }
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let file = crate::corpus::clean::visible(&self.file).into_owned();
-        let message = crate::corpus::clean::visible(&self.message).into_owned();
-        match (self.line, self.column) {
-            (Some(line), Some(column)) => write!(f, "{file}:{line}:{column}: {message}"),
-            (Some(line), None) => write!(f, "{file}:{line}: {message}"),
-            _ => write!(f, "{file}: {message}"),
-        }
-    }
-}
-
-/// 1-based line and column of byte `at`.
-fn line_column(source: &str, at: usize) -> (usize, usize) {
-    let at = at.min(source.len());
-    let before = source.get(..at).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
 
 /// Where the app keeps its files; `None` where there is no such place.
 #[derive(Debug, Clone, Default)]

@@ -8,6 +8,8 @@ pub mod catch;
 pub mod compare;
 pub mod config;
 pub mod corpus;
+pub mod data_file;
 pub mod export;
+pub mod lang;
 pub mod tui;
 pub mod wrap;

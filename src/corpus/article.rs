@@ -43,6 +43,15 @@ pub struct Meta {
     pub credit: Option<String>,
     /// A trailing copyright line (`© 2021 AFP`).
     pub copyright: Option<String>,
+    /// The news agency the copy credits in its byline, dateline or credit
+    /// line (`AFP`, `Reuters`), not one merely quoted in the body.
+    pub agency: Option<String>,
+    /// The dateline's place (`Moscow`).
+    pub place: Option<String>,
+    /// Picture captions and credits found among the paragraphs.
+    pub captions: Vec<String>,
+    /// The text visibly ends mid-sentence: a cut copy.
+    pub truncated: bool,
 }
 
 /// Something the reader should know about how an article was loaded.
@@ -130,10 +139,39 @@ pub struct StyleRun {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParagraphKind {
     Text,
-    /// A heading inside the body (subheads); level 1–6.
+    /// A heading inside the body, or a subhead (`- Doctor who? -`, a short
+    /// title-like line between paragraphs); level 1–6. One unit, never cut
+    /// into sentences.
     Heading(u8),
     Quote,
-    ListItem,
+    /// An item of a list, nested `depth` deep (0 at the top). An ordered
+    /// item's number is part of its text (`1. Reopen the harbour`).
+    ListItem {
+        depth: u8,
+        ordered: bool,
+    },
+    /// A row of a table; its cells are separated by [`CELL_SEPARATOR`] in
+    /// the text. One unit.
+    TableRow {
+        header: bool,
+    },
+    /// A link target, numbered as its mark (`[1]`) in the text: `[1]
+    /// https://…`. Kept in the body so that a changed target is a change.
+    Footnote,
+}
+
+/// Between the cells of a table row's text.
+pub const CELL_SEPARATOR: &str = " | ";
+
+impl ParagraphKind {
+    /// Kinds whose whole text is one sentence: headings, table rows and
+    /// footnotes are units, however they are punctuated.
+    pub fn is_unit(self) -> bool {
+        matches!(
+            self,
+            ParagraphKind::Heading(_) | ParagraphKind::TableRow { .. } | ParagraphKind::Footnote
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,12 +190,20 @@ pub struct Paragraph {
 pub struct Sentence {
     pub paragraph: usize,
     pub range: Range<usize>,
+    /// A dateline the sentence starts with, inside the text of a story that
+    /// goes on from a second place (`WASHINGTON, Oct. 5 (Reuters) -`): its
+    /// bytes in the paragraph's text.
+    pub dateline: Option<Range<usize>>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Article {
     /// The file stem, made unique within the corpus.
     pub id: String,
+    /// A short name that tells the article apart from the others loaded
+    /// with it: its outlet, or the part of its file stem that differs from
+    /// the others' (see [`super::label`]). The id until labels are given.
+    pub label: String,
     pub source: Source,
     pub meta: Meta,
     pub paragraphs: Vec<Paragraph>,
@@ -170,6 +216,13 @@ pub struct Article {
 }
 
 impl Article {
+    /// The dateline sentence `index` starts with, if it does.
+    pub fn sentence_dateline(&self, index: usize) -> Option<&str> {
+        let sentence = &self.sentences[index];
+        let range = sentence.dateline.clone()?;
+        self.paragraphs[sentence.paragraph].text.get(range)
+    }
+
     /// The text of sentence `index`.
     pub fn sentence_text(&self, index: usize) -> &str {
         let sentence = &self.sentences[index];

@@ -3,75 +3,112 @@
 
 use chrono::NaiveDate;
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::lang::{self, Language};
 
-/// The month (1–12) a word names: full names, three-letter abbreviations and
+/// The month (1–12) an English word names: full names, abbreviations and
 /// `Sept`, with or without a trailing period, in any case.
 pub fn month_number(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.').to_ascii_lowercase();
-    if word.len() < 3 {
-        return None;
-    }
-    if word == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == word || (word.len() == 3 && m.starts_with(&word)))
-        .map(|i| i as u32 + 1)
+    lang::known("en")?.month(word)
 }
 
-/// The weekday (0 = Monday) a word names.
+/// The weekday (0 = Monday) an English word names.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let word = word.trim_end_matches([',', '.']).to_ascii_lowercase();
-    DAYS.iter().position(|d| *d == word).map(|i| i as u32)
+    lang::known("en")?.weekday(word)
 }
 
-/// Parses a string that is a date and nothing else (a dateline). A leading
-/// weekday and trailing punctuation are allowed.
-pub fn parse_date_line(text: &str) -> Option<NaiveDate> {
+/// A month in `language`, or in English (copies quote English dates).
+fn month_in(language: &Language, word: &str) -> Option<u32> {
+    language.month(word).or_else(|| month_number(word))
+}
+
+/// Parses a line that is a date and nothing else (a date line, a
+/// `Published:` value): `July 01, 2021`, `Tuesday, October 5th, 2021`,
+/// `5 October 2021`, `5. Oktober 2021`, `5 de octubre de 2021`,
+/// `2021-10-05`, `05.10.2021`. A leading weekday and a trailing time of day
+/// (`, 14:02`, `| 10:30 AM GMT`) are allowed.
+pub fn parse_date_line(text: &str, language: &Language) -> Option<NaiveDate> {
+    // `Updated Sept 16, 2021`, `January 31, 2022 · 5 min read`.
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    let text = DATE_CUES
+        .iter()
+        .find_map(|cue| {
+            lower
+                .strip_prefix(cue)
+                .filter(|rest| rest.starts_with([' ', ':']))
+                .map(|rest| &text[text.len() - rest.len()..])
+        })
+        .unwrap_or(text)
+        .trim_start_matches([':', ' ']);
+    let text = text.split(['·', '•']).next().unwrap_or(text);
     let text = text.trim().trim_end_matches(['.', ',']);
     let mut tokens: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == ',')
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
         .filter(|t| !t.is_empty())
         .collect();
-    if tokens.first().is_some_and(|t| weekday_number(t).is_some()) {
+    if tokens
+        .first()
+        .is_some_and(|t| language.weekday(t).or_else(|| weekday_number(t)).is_some())
+    {
         tokens.remove(0);
     }
+    // A time of day and its zone after the date.
+    if let Some(at) = tokens.iter().position(|t| is_time(t)) {
+        tokens.truncate(at);
+        while tokens
+            .last()
+            .is_some_and(|t| matches!(t.to_lowercase().as_str(), "at" | "um" | "à" | "a" | "alle"))
+        {
+            tokens.pop();
+        }
+    }
+    tokens.retain(|t| !language.date_joiners.contains(&t.to_lowercase()));
     match tokens.as_slice() {
+        [single]
+            if single.contains('/')
+                && language.numeric_orders.first() == Some(&lang::DateOrder::Mdy) =>
+        {
+            parse_month_first(single)
+        }
         [single] => parse_numeric(single),
         [a, b, c] => {
-            let year = parse_year(c)?;
-            if let Some(month) = month_number(a) {
+            let year = parse_year(c.trim_end_matches('.'))?;
+            if let Some(month) = month_in(language, a) {
                 NaiveDate::from_ymd_opt(year, month, parse_day(b)?)
             } else {
-                NaiveDate::from_ymd_opt(year, month_number(b)?, parse_day(a)?)
+                NaiveDate::from_ymd_opt(year, month_in(language, b)?, parse_day(a)?)
             }
         }
         _ => None,
     }
+}
+
+/// Words before a date line's date.
+const DATE_CUES: &[&str] = &[
+    "updated",
+    "last updated",
+    "published",
+    "posted",
+    "first published",
+    "mis à jour le",
+    "publié le",
+    "publicado",
+    "actualizado",
+    "veröffentlicht",
+    "aktualisiert",
+    "pubblicato",
+    "aggiornato",
+    "опубликовано",
+    "обновлено",
+];
+
+/// `14:02`, `10.30`, `1222` after a date, with `am`/`pm` or a zone after.
+fn is_time(token: &str) -> bool {
+    let token = token.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    let parts: Vec<&str> = token.split([':', '.', 'h']).collect();
+    matches!(parts.as_slice(), [h, m] if (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()))
 }
 
 /// `2021-10-05`, `2021/10/05` and `05.10.2021` (day first, as in Europe).
@@ -95,8 +132,20 @@ pub fn parse_numeric(token: &str) -> Option<NaiveDate> {
     }
 }
 
+/// `10/05/2021`, month first, as US copies write it.
+fn parse_month_first(token: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = token.split('/').collect();
+    let [m, d, y] = parts.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 {
+        return parse_numeric(token);
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
 fn parse_day(token: &str) -> Option<u32> {
-    let digits = token.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let digits = token.trim_end_matches(|c: char| c.is_alphabetic() || c == '.' || c == 'º');
     let day: u32 = digits.parse().ok()?;
     (1..=31).contains(&day).then_some(day)
 }
@@ -114,19 +163,36 @@ mod tests {
     }
 
     #[test]
-    fn datelines() {
-        assert_eq!(parse_date_line("July 01, 2021"), ymd(2021, 7, 1));
-        assert_eq!(parse_date_line("Oct. 5, 2021"), ymd(2021, 10, 5));
+    fn date_lines() {
+        let en = lang::language(Some("en"));
+        for (line, date) in [
+            ("July 01, 2021", ymd(2021, 7, 1)),
+            ("Oct. 5, 2021", ymd(2021, 10, 5)),
+            ("Tuesday, October 5th, 2021", ymd(2021, 10, 5)),
+            ("5 October 2021", ymd(2021, 10, 5)),
+            ("5 October 2021, 14:02", ymd(2021, 10, 5)),
+            ("October 5, 2021 | 10:30 AM GMT", ymd(2021, 10, 5)),
+            ("2021-10-06", ymd(2021, 10, 6)),
+            ("05.10.2021", ymd(2021, 10, 5)),
+            ("10/05/2021", ymd(2021, 10, 5)),
+            ("Updated Sept 16, 2021 6:48 PM", ymd(2021, 9, 16)),
+            ("January 31, 2022 · 5 min read", ymd(2022, 1, 31)),
+            ("2021-02-30", None),
+            ("NASA / Roscosmos", None),
+            ("May the force be", None),
+        ] {
+            assert_eq!(parse_date_line(line, en), date, "{line}");
+        }
+        let es = lang::language(Some("es"));
         assert_eq!(
-            parse_date_line("Tuesday, October 5th, 2021"),
+            parse_date_line("5 de octubre de 2021", es),
             ymd(2021, 10, 5)
         );
-        assert_eq!(parse_date_line("5 October 2021"), ymd(2021, 10, 5));
-        assert_eq!(parse_date_line("2021-10-06"), ymd(2021, 10, 6));
-        assert_eq!(parse_date_line("05.10.2021"), ymd(2021, 10, 5));
-        assert_eq!(parse_date_line("2021-02-30"), None);
-        assert_eq!(parse_date_line("NASA / Roscosmos"), None);
-        assert_eq!(parse_date_line("May the force be"), None);
+        let de = lang::language(Some("de"));
+        assert_eq!(
+            parse_date_line("Dienstag, 5. Oktober 2021", de),
+            ymd(2021, 10, 5)
+        );
     }
 
     #[test]

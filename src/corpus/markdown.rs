@@ -1,10 +1,15 @@
 //! Markdown → plain blocks with emphasis runs, by pulldown-cmark. News text is
 //! mostly plain prose that sometimes carries Markdown (`# heading`,
 //! `**bold**`, `[text](#)`); either way the reader sees text, never markup.
+//! Lists keep their depth and numbers, tables their rows, and link targets
+//! become numbered footnotes (`full audit[1]` … `[1] https://…`), so that a
+//! changed target is a change. Where a block's lines were broken, the
+//! breaks are kept (`line_starts`): a headline glued to its lede is found
+//! by its line.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::article::{InlineStyle, ParagraphKind, StyleRun};
+use super::article::{CELL_SEPARATOR, InlineStyle, ParagraphKind, StyleRun};
 use super::clean;
 
 /// One block of text before metadata is taken out and sentences are cut.
@@ -13,6 +18,9 @@ pub struct Block {
     pub kind: ParagraphKind,
     pub text: String,
     pub styles: Vec<StyleRun>,
+    /// Where the lines after the first start, where the source broke the
+    /// block's text over lines (byte offsets, ascending).
+    pub line_starts: Vec<usize>,
 }
 
 impl Block {
@@ -21,7 +29,13 @@ impl Block {
             kind,
             text: text.to_owned(),
             styles: Vec::new(),
+            line_starts: Vec::new(),
         }
+    }
+
+    /// The text of the block's first line.
+    pub fn first_line(&self) -> &str {
+        &self.text[..self.line_starts.first().copied().unwrap_or(self.text.len())]
     }
 
     /// Appends `other` after `separator`, keeping its styles.
@@ -33,9 +47,11 @@ impl Block {
             range: run.range.start + offset..run.range.end + offset,
             style: run.style,
         }));
+        self.line_starts
+            .extend(other.line_starts.iter().map(|at| at + offset));
     }
 
-    /// Drops the first `n` bytes (and the styles over them).
+    /// Drops the first `n` bytes (and the styles and line breaks over them).
     pub fn drop_prefix(&mut self, n: usize) {
         self.text.drain(..n);
         self.styles = self
@@ -47,6 +63,12 @@ impl Block {
                 style: run.style,
             })
             .collect();
+        self.line_starts = self
+            .line_starts
+            .iter()
+            .filter(|&&at| at > n)
+            .map(|at| at - n)
+            .collect();
     }
 
     /// Keeps only the first `n` bytes.
@@ -56,6 +78,18 @@ impl Block {
         for run in &mut self.styles {
             run.range.end = run.range.end.min(n);
         }
+        self.line_starts.retain(|&at| at < n);
+    }
+
+    /// Drops the first line (and the whitespace after it); false when the
+    /// block had only one.
+    pub fn drop_first_line(&mut self) -> bool {
+        let Some(&next) = self.line_starts.first() else {
+            return false;
+        };
+        self.drop_prefix(next);
+        self.trim();
+        true
     }
 
     /// Removes whitespace at both ends.
@@ -72,10 +106,12 @@ impl Block {
 }
 
 /// The result of reading Markdown: the blocks, a front-matter block if there
-/// was one, and how many characters had to be made visible.
+/// was one, the link targets in the order of their marks, and how many
+/// characters had to be made visible.
 pub struct Parsed {
     pub blocks: Vec<Block>,
     pub front_matter: Option<String>,
+    pub footnotes: Vec<String>,
     pub controls_shown: usize,
 }
 
@@ -83,7 +119,9 @@ pub struct Parsed {
 /// `lines_are_paragraphs`, every line break ends a block, for plain text
 /// that puts one paragraph on each line.
 pub fn parse(text: &str, lines_are_paragraphs: bool) -> Parsed {
-    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let options = Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_TABLES;
     let mut builder = Builder {
         lines_are_paragraphs,
         ..Builder::default()
@@ -95,8 +133,20 @@ pub fn parse(text: &str, lines_are_paragraphs: bool) -> Parsed {
     Parsed {
         blocks: builder.blocks,
         front_matter: builder.front_matter,
+        footnotes: builder.footnotes,
         controls_shown: builder.controls_shown,
     }
+}
+
+/// Whether a link's target is worth a footnote: a real address, not a
+/// placeholder (`#`) and not the link's own text (an autolink).
+fn worth_a_footnote(target: &str, text: &str) -> bool {
+    let target = target.trim();
+    !(target.is_empty()
+        || target.starts_with('#')
+        || target.starts_with("javascript:")
+        || target == text.trim()
+        || target.strip_prefix("mailto:") == Some(text.trim()))
 }
 
 #[derive(Default)]
@@ -107,6 +157,16 @@ struct Builder {
     styles: Vec<InlineStyle>,
     /// Containers that are open (quotes, list items), innermost last.
     containers: Vec<ParagraphKind>,
+    /// Lists that are open, innermost last: the number of the next item of
+    /// an ordered list, none for a bulleted one.
+    lists: Vec<Option<u64>>,
+    /// Inside a table: its rows are blocks, its head row a header.
+    in_table: bool,
+    in_table_head: bool,
+    /// Links that are open: their targets, and where their text starts.
+    links: Vec<(String, usize)>,
+    /// Link targets, numbered by their place here plus one.
+    footnotes: Vec<String>,
     heading: Option<u8>,
     in_code_block: bool,
     in_metadata: bool,
@@ -146,7 +206,12 @@ impl Builder {
             }
             Event::InlineHtml(_) => self.push_text(" "),
             Event::SoftBreak | Event::HardBreak if self.lines_are_paragraphs => self.flush(),
-            Event::SoftBreak | Event::HardBreak => self.push_text(" "),
+            Event::SoftBreak | Event::HardBreak => {
+                self.push_text(" ");
+                if let Some(block) = self.current.as_mut() {
+                    block.line_starts.push(block.text.len());
+                }
+            }
             Event::FootnoteReference(label) => self.push_text(&format!("[{label}]")),
             Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }),
             Event::Rule => self.flush(),
@@ -155,9 +220,16 @@ impl Builder {
 
     fn start(&mut self, tag: Tag<'_>) {
         match tag {
-            Tag::Paragraph | Tag::HtmlBlock | Tag::TableRow | Tag::DefinitionListTitle => {
-                self.flush()
+            Tag::Paragraph | Tag::HtmlBlock | Tag::DefinitionListTitle => self.flush(),
+            Tag::Table(_) => {
+                self.flush();
+                self.in_table = true;
             }
+            Tag::TableHead => {
+                self.flush();
+                self.in_table_head = true;
+            }
+            Tag::TableRow => self.flush(),
             Tag::Heading { level, .. } => {
                 self.flush();
                 self.heading = Some(level as u8);
@@ -166,9 +238,25 @@ impl Builder {
                 self.flush();
                 self.containers.push(ParagraphKind::Quote);
             }
+            Tag::List(start) => {
+                self.flush();
+                self.lists.push(start);
+            }
             Tag::Item => {
                 self.flush();
-                self.containers.push(ParagraphKind::ListItem);
+                let depth = u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+                let number = self.lists.last_mut().and_then(|next| {
+                    let number = (*next)?;
+                    *next = Some(number + 1);
+                    Some(number)
+                });
+                self.containers.push(ParagraphKind::ListItem {
+                    depth,
+                    ordered: number.is_some(),
+                });
+                if let Some(number) = number {
+                    self.push_text(&format!("{number}. "));
+                }
             }
             Tag::CodeBlock(_) => {
                 self.flush();
@@ -178,12 +266,18 @@ impl Builder {
             Tag::Emphasis => self.styles.push(InlineStyle::ITALIC),
             Tag::Strong => self.styles.push(InlineStyle::BOLD),
             Tag::Strikethrough => self.styles.push(InlineStyle::STRIKE),
-            Tag::Link { .. } => self.styles.push(InlineStyle::LINK),
+            Tag::Link { dest_url, .. } => {
+                self.styles.push(InlineStyle::LINK);
+                let start = self.current.as_ref().map_or(0, |b| b.text.len());
+                self.links.push((dest_url.into_string(), start));
+            }
             Tag::Image { .. } => {
                 self.push_text("[image: ");
                 self.styles.push(InlineStyle::ITALIC);
             }
-            Tag::TableCell => self.push_text(" "),
+            Tag::TableCell if self.current.as_ref().is_some_and(|b| !b.text.is_empty()) => {
+                self.push_text(CELL_SEPARATOR);
+            }
             _ => {}
         }
     }
@@ -191,6 +285,18 @@ impl Builder {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Paragraph | TagEnd::HtmlBlock | TagEnd::TableRow => self.flush(),
+            TagEnd::TableHead => {
+                self.flush();
+                self.in_table_head = false;
+            }
+            TagEnd::Table => {
+                self.flush();
+                self.in_table = false;
+            }
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+            }
             TagEnd::Heading(_) => {
                 self.flush();
                 self.heading = None;
@@ -204,8 +310,12 @@ impl Builder {
                 self.in_code_block = false;
             }
             TagEnd::MetadataBlock(_) => self.in_metadata = false,
-            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => {
                 self.styles.pop();
+            }
+            TagEnd::Link => {
+                self.styles.pop();
+                self.end_link();
             }
             TagEnd::Image => {
                 self.styles.pop();
@@ -215,7 +325,39 @@ impl Builder {
         }
     }
 
+    /// A link ends: a target worth keeping gets its mark after the link's
+    /// text, and its footnote (one number per target).
+    fn end_link(&mut self) {
+        let Some((target, start)) = self.links.pop() else {
+            return;
+        };
+        let text = self
+            .current
+            .as_ref()
+            .and_then(|b| b.text.get(start..))
+            .unwrap_or("");
+        if !worth_a_footnote(&target, text) {
+            return;
+        }
+        let (target, _) = clean::visible_counted(&target);
+        let number = match self.footnotes.iter().position(|t| *t == target) {
+            Some(k) => k + 1,
+            None => {
+                self.footnotes.push(target.into_owned());
+                self.footnotes.len()
+            }
+        };
+        let styles = std::mem::take(&mut self.styles);
+        self.push_text(&format!("[{number}]"));
+        self.styles = styles;
+    }
+
     fn kind(&self) -> ParagraphKind {
+        if self.in_table_head || self.in_table_row() {
+            return ParagraphKind::TableRow {
+                header: self.in_table_head,
+            };
+        }
         match self.heading {
             Some(level) => ParagraphKind::Heading(level),
             None => self
@@ -224,6 +366,10 @@ impl Builder {
                 .copied()
                 .unwrap_or(ParagraphKind::Text),
         }
+    }
+
+    fn in_table_row(&self) -> bool {
+        self.in_table
     }
 
     fn push_text(&mut self, raw: &str) {

@@ -3,9 +3,11 @@
 pub mod article;
 pub mod boundary;
 pub mod clean;
+pub mod dateline;
 pub mod dates;
 pub mod decode;
 pub mod fold;
+pub mod label;
 pub mod load;
 pub mod markdown;
 pub mod meta;
@@ -13,6 +15,7 @@ pub mod parse;
 pub mod segment;
 
 pub use article::{
-    Article, InlineStyle, Meta, Notice, Paragraph, ParagraphKind, Sentence, Source, StyleRun,
+    Article, CELL_SEPARATOR, InlineStyle, Meta, Notice, Paragraph, ParagraphKind, Sentence, Source,
+    StyleRun,
 };
 pub use load::{LoadError, LoadOptions, Loaded, load_file, load_paths, parse_bytes, seeds};

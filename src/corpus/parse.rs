@@ -1,15 +1,22 @@
-//! Decoded text → [`Article`]: clean, read Markdown, take the metadata out,
-//! heal paragraphs, cut sentences.
+//! Decoded text → [`Article`]: clean, find the language, read Markdown,
+//! take the metadata out, heal paragraphs, find subheads, cut sentences,
+//! mark datelines inside the text, and say whether the copy was cut off.
 
-use super::article::{Article, Meta, Notice, Paragraph, Sentence, Source};
+use super::article::{Article, Meta, Notice, Paragraph, ParagraphKind, Sentence, Source};
 use super::decode::Decoded;
-use super::{clean, markdown, meta, segment};
+use super::markdown::Block;
+use super::{clean, dateline, markdown, meta, segment};
+use crate::lang::{self, Language};
 
 /// Longest title made from the first sentence, in characters.
 const FALLBACK_TITLE_CHARS: usize = 64;
 
-/// How much body text the language guesser reads.
-const LANGUAGE_SAMPLE_BYTES: usize = 4096;
+/// How much text the language guesser reads: about a kilobyte is as
+/// reliable as more (whatlang's own figures) and keeps loading fast.
+const LANGUAGE_SAMPLE_BYTES: usize = 1200;
+
+/// Most words in a subhead: a short, title-like line between paragraphs.
+const MAX_SUBHEAD_WORDS: usize = 8;
 
 pub fn parse_article(id: String, source: Source, decoded: Decoded) -> Article {
     let Decoded {
@@ -23,16 +30,32 @@ pub fn parse_article(id: String, source: Source, decoded: Decoded) -> Article {
         text
     };
     let (date, body) = meta::take_date_prefix(&text);
-    let parsed = markdown::parse(body, lines_are_paragraphs(body));
+    let code = guess_language(body);
+    let language = lang::language(code.as_deref());
+    let body = dashed_subheads(body);
+    let parsed = markdown::parse(&body, lines_are_paragraphs(&body));
     drop(text);
 
     let mut meta = Meta {
         date,
+        language: code,
         ..Meta::default()
     };
     let mut blocks = parsed.blocks;
-    meta::extract(&mut blocks, parsed.front_matter.as_deref(), &mut meta);
-    let blocks = clean::heal(blocks);
+    meta::extract(
+        &mut blocks,
+        parsed.front_matter.as_deref(),
+        &mut meta,
+        language,
+    );
+    let mut blocks = clean::heal(blocks);
+    mark_subheads(&mut blocks);
+    meta.truncated = ends_mid_sentence(&blocks, language);
+    blocks.extend(
+        parsed.footnotes.iter().enumerate().map(|(k, target)| {
+            Block::text(ParagraphKind::Footnote, &format!("[{}] {target}", k + 1))
+        }),
+    );
 
     let mut paragraphs = Vec::with_capacity(blocks.len());
     let mut sentences = Vec::new();
@@ -40,14 +63,26 @@ pub fn parse_article(id: String, source: Source, decoded: Decoded) -> Article {
     for block in blocks {
         let first = sentences.len();
         let index = paragraphs.len();
-        sentences.extend(
-            segment::sentences(&block.text)
-                .into_iter()
-                .map(|range| Sentence {
-                    paragraph: index,
-                    range,
-                }),
-        );
+        let ranges = if block.kind.is_unit() {
+            let trimmed = block.text.trim();
+            let start = block.text.len() - block.text.trim_start().len();
+            std::iter::once(start..start + trimmed.len())
+                .filter(|range| !range.is_empty())
+                .collect()
+        } else {
+            segment::sentences_in(&block.text, language)
+        };
+        for range in ranges {
+            let dateline = (first + sentences.len() > 0 || index > 0)
+                .then(|| inline_dateline(&block.text[range.clone()], language))
+                .flatten()
+                .map(|len| range.start..range.start + len);
+            sentences.push(Sentence {
+                paragraph: index,
+                range,
+                dateline,
+            });
+        }
         word_count += segment::word_count(&block.text);
         paragraphs.push(Paragraph {
             kind: block.kind,
@@ -65,6 +100,7 @@ pub fn parse_article(id: String, source: Source, decoded: Decoded) -> Article {
     }
 
     let mut article = Article {
+        label: id.clone(),
         id,
         source,
         meta,
@@ -77,10 +113,132 @@ pub fn parse_article(id: String, source: Source, decoded: Decoded) -> Article {
     if article.meta.title.is_none() && !article.sentences.is_empty() {
         article.meta.title = Some(fallback_title(article.sentence_text(0)));
     }
-    if article.meta.language.is_none() {
-        article.meta.language = guess_language(&article);
-    }
     article
+}
+
+/// A dateline inside the text, where a story goes on from a second place
+/// (`WASHINGTON, Oct. 5 (Reuters) - U.S. officials…`): only with an agency
+/// or a date, so that a sentence opening on a name in capitals is not one.
+fn inline_dateline(sentence: &str, language: &Language) -> Option<usize> {
+    let found = dateline::parse(sentence, language)?;
+    (found.agency.is_some() || found.date.is_some())
+        .then_some(found.len)
+        .filter(|&len| len < sentence.len())
+        .map(|len| sentence[..len].trim_end().len())
+}
+
+/// AFP-style subheads, a line of their own between dashes (`- Doctor who?
+/// -`), become Markdown headings before Markdown reads them as list items.
+fn dashed_subheads(text: &str) -> std::borrow::Cow<'_, str> {
+    let dashed = |line: &str| -> Option<String> {
+        let line = line.trim();
+        let inner = ["- ", "– ", "— ", "* "]
+            .iter()
+            .find_map(|open| line.strip_prefix(open))?;
+        let inner = [" -", " –", " —", " *"]
+            .iter()
+            .find_map(|close| inner.strip_suffix(close))?
+            .trim();
+        (!inner.is_empty() && inner.split_whitespace().count() <= MAX_SUBHEAD_WORDS * 2)
+            .then(|| format!("## {inner}"))
+    };
+    if !text.contains(['-', '–', '—', '*']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let blank = |k: Option<&&str>| k.is_none_or(|l| l.trim().is_empty());
+    let one_per_line = lines_are_paragraphs(text);
+    let mut changed = false;
+    let mut out = Vec::with_capacity(lines.len());
+    for (k, line) in lines.iter().enumerate() {
+        let alone = blank(k.checked_sub(1).and_then(|p| lines.get(p))) && blank(lines.get(k + 1))
+            || one_per_line;
+        match dashed(line).filter(|_| alone) {
+            Some(heading) => {
+                out.push(std::borrow::Cow::Owned(heading));
+                changed = true;
+            }
+            None => out.push(std::borrow::Cow::Borrowed(*line)),
+        }
+    }
+    if !changed {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(out.join("\n"))
+}
+
+/// A short line of its own between two paragraphs, with no full stop, after
+/// a paragraph that ends a sentence and before one that starts one, is a
+/// subhead (`Long wait`, `hard training for space`).
+fn mark_subheads(blocks: &mut [Block]) {
+    for k in 1..blocks.len().saturating_sub(1) {
+        let (before, rest) = blocks.split_at_mut(k);
+        let (current, after) = rest.split_at_mut(1);
+        let (previous, block, next) = (&before[k - 1], &mut current[0], &after[0]);
+        if block.kind != ParagraphKind::Text
+            || !block.line_starts.is_empty()
+            || next.kind != ParagraphKind::Text
+        {
+            continue;
+        }
+        let text = block.text.trim();
+        let words = text.split_whitespace().count();
+        let unpunctuated = !text.ends_with(['.', ',', ';', ':', '…', '"', '”', '»', ')']);
+        let previous_ends = previous
+            .text
+            .trim_end()
+            .ends_with(['.', '!', '?', '…', '"', '”', '»', ')', '“']);
+        let next_starts = next
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«„'‘".contains(c));
+        if (1..=MAX_SUBHEAD_WORDS).contains(&words) && unpunctuated && previous_ends && next_starts
+        {
+            block.kind = ParagraphKind::Heading(2);
+        }
+    }
+}
+
+/// Whether the body visibly ends mid-sentence: its last paragraph stops on
+/// a word, a comma or a dash, or inside an open quotation.
+fn ends_mid_sentence(blocks: &[Block], language: &Language) -> bool {
+    let Some(last) = blocks.last() else {
+        return false;
+    };
+    if !matches!(last.kind, ParagraphKind::Text | ParagraphKind::Quote) {
+        return false;
+    }
+    let text = last.text.trim_end();
+    let Some(end) = text.chars().next_back() else {
+        return false;
+    };
+    if end.is_alphanumeric() || matches!(end, ',' | ';' | ':' | '-' | '–' | '—' | '(' | '/' | '&')
+    {
+        return true;
+    }
+    if text.ends_with("...") || end == '…' {
+        return true;
+    }
+    open_quotation(text, language)
+}
+
+/// Whether a quotation is left open at the end of `text`: more opening
+/// than closing marks of the language's pairs, or an odd count of a mark
+/// that both opens and closes.
+fn open_quotation(text: &str, language: &Language) -> bool {
+    let last_sentence = segment::sentences_in(text, language)
+        .last()
+        .map_or(text, |r| &text[r.clone()]);
+    language.quote_pairs.iter().any(|&(open, close)| {
+        if open == close {
+            last_sentence.chars().filter(|&c| c == open).count() % 2 == 1
+        } else {
+            let opened = last_sentence.chars().filter(|&c| c == open).count();
+            let closed = last_sentence.chars().filter(|&c| c == close).count();
+            opened > closed
+        }
+    })
 }
 
 /// Plain text with one paragraph per line and no blank lines between them
@@ -112,17 +270,11 @@ pub fn fallback_title(sentence: &str) -> String {
     )
 }
 
-fn guess_language(article: &Article) -> Option<String> {
-    let mut sample = String::new();
-    for paragraph in &article.paragraphs {
-        if sample.len() >= LANGUAGE_SAMPLE_BYTES {
-            break;
-        }
-        let end = paragraph.text.floor_char_boundary(LANGUAGE_SAMPLE_BYTES);
-        sample.push_str(&paragraph.text[..end]);
-        sample.push(' ');
-    }
-    let info = whatlang::detect(&sample)?;
+/// The language of a text, guessed by whatlang from about a kilobyte of
+/// it; none when the guess is unsure.
+pub fn guess_language(text: &str) -> Option<String> {
+    let sample = &text[..text.floor_char_boundary(LANGUAGE_SAMPLE_BYTES)];
+    let info = whatlang::detect(sample)?;
     (info.is_reliable() || info.confidence() >= 0.5)
         .then(|| iso_639_1(info.lang().code()).to_owned())
 }

@@ -1,78 +1,30 @@
 //! Sentences and words.
 //!
 //! Sentence boundaries follow the conventions of news prose rather than
-//! UAX #29: abbreviations (`Oct. 5`, `Dr.`), initials and initialisms
-//! (`U.S. rivals`), decimals and URLs do not end a sentence, quoted speech
-//! stays with its attribution, and sentences that a careless paraphraser ran
-//! together (`space race.This time`, `Their mission?Film`) are split.
-//! The scanner works on bytes and only looks closely at punctuation, so it
-//! runs at several hundred MB/s (see `benches/segment.rs`).
+//! UAX #29, in the article's language (`assets/lang/`): abbreviations
+//! (`Oct. 5`, `Dr.`, `et al.`, `a.m. (0435 GMT)`), initials and
+//! initialisms (`U.S. rivals`), decimals and URLs do not end a sentence;
+//! quoted speech stays with its attribution (`"…is well!" the agency
+//! tweeted`), a closing mark stays with its quote (`« … pas cette fois. »`,
+//! `„…“`); a sentence may start with a lower-case name (`iPhone`); and
+//! sentences that a careless paraphraser ran together (`space race.This
+//! time`, `Their mission?Film`) are split. The scanner works on bytes and
+//! only looks closely at punctuation, so it runs at several hundred MB/s
+//! (see `benches/segment.rs`).
 
 use std::ops::Range;
 
 use super::boundary;
+use super::clean;
+use crate::lang::Language;
 
 /// Longest quotation (in bytes) inside which sentence ends are ignored. A
 /// longer "quotation" is more likely an unbalanced quote mark.
 const MAX_QUOTE_LEN: usize = 600;
 
-/// Titles that are followed by a name and never end a sentence.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "gov", "sen", "rep", "lt", "col",
-    "capt", "sgt", "maj", "cmdr", "adm", "mt", "ft", "rev", "hon", "pres", "supt", "insp", "mme",
-    "mlle", "mgr", "messrs", "vs", "approx", "ca", "cf", "fr", "dept", "univ", "corp", "inc",
-];
-
-/// Abbreviations that do not end a sentence when a number follows
-/// (`Oct. 5`, `No. 10`, `p. 12`).
-const BEFORE_NUMBERS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vol", "vols", "p", "pp", "fig", "figs", "art", "ch", "sec", "para", "ed", "op", "nr",
-];
-
-/// Words that start sentences, to tell `…the U.S. He said` (a boundary) from
-/// `U.S. President` (none).
-const SENTENCE_STARTERS: &[&str] = &[
-    "a",
-    "after",
-    "also",
-    "an",
-    "and",
-    "as",
-    "at",
-    "before",
-    "but",
-    "by",
-    "for",
-    "he",
-    "her",
-    "his",
-    "however",
-    "i",
-    "if",
-    "in",
-    "it",
-    "its",
-    "meanwhile",
-    "on",
-    "she",
-    "so",
-    "still",
-    "that",
-    "the",
-    "their",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "to",
-    "we",
-    "when",
-    "while",
-    "yet",
-    "according",
-];
+/// Most words between a quotation that ends with `!` or `?` and the end of
+/// its attribution (`"…!" Space agency Orbita tweeted on Sunday.`).
+const MAX_ATTRIBUTION_WORDS: usize = 8;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Quote {
@@ -80,10 +32,36 @@ enum Quote {
     Close,
 }
 
-/// Byte ranges of the sentences of one paragraph, trimmed, in order.
+/// What a quote mark may be in a language: only an opening mark, only a
+/// closing one, or either (`"`, and `“` where German closes with it).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Opens,
+    Closes,
+    Either,
+}
+
+fn role(c: char, language: &Language) -> Option<Role> {
+    let opens = language.quote_pairs.iter().any(|&(o, _)| o == c);
+    let closes = language.quote_pairs.iter().any(|&(_, cl)| cl == c);
+    match (opens, closes) {
+        (true, false) => Some(Role::Opens),
+        (false, true) => Some(Role::Closes),
+        (true, true) => Some(Role::Either),
+        (false, false) => is_quote_char(c).then_some(Role::Either),
+    }
+}
+
+/// Byte ranges of the sentences of one paragraph in an unknown language.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    sentences_in(text, Language::neutral())
+}
+
+/// Byte ranges of the sentences of one paragraph in `language`, trimmed,
+/// in order.
+pub fn sentences_in(text: &str, language: &Language) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    let quotes = classify_quotes(text);
+    let quotes = classify_quotes(text, language);
     let spans = quote_spans(&quotes);
     let mut breaks: Vec<(usize, usize)> = Vec::new(); // (end of one, start of next)
     let mut quote_cursor = 0;
@@ -129,16 +107,26 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             j += t.len_utf8();
         }
         let single_period = periods == 1 && j == start + 1;
-        // Closing brackets and quotes belong to the sentence they close.
+        // Closing brackets and quotes belong to the sentence they close, a
+        // closing guillemet after its no-break space too (`pas. »`).
         let mut closed_quote = None;
         while let Some(t) = text[j..].chars().next() {
-            if matches!(t, ')' | ']' | '’' | '\'' | '»') {
+            if matches!(t, ')' | ']' | '’' | '\'') {
                 j += t.len_utf8();
-            } else if is_quote_char(t) && quote_at(&quotes, j) == Some(Quote::Close) {
-                closed_quote = Some(j);
-                j += t.len_utf8();
+                continue;
+            }
+            let spaced = text[j..].len() - text[j..].trim_start().len();
+            let mark_at = if t.is_whitespace() && spaced <= 4 {
+                j + spaced
             } else {
-                break;
+                j
+            };
+            match text[mark_at..].chars().next() {
+                Some(m) if is_quote_char(m) && quote_at(&quotes, mark_at) == Some(Quote::Close) => {
+                    closed_quote = Some(mark_at);
+                    j = mark_at + m.len_utf8();
+                }
+                _ => break,
             }
         }
         i = j;
@@ -158,7 +146,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         if inside_quote {
             continue;
         }
-        let next_start = j + text[j..].len() - text[j..].trim_start().len();
+        let next_start = skip_space(text, j);
         let Some(next) = text[next_start..].chars().next() else {
             break;
         };
@@ -167,7 +155,16 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         let boundary = if glued {
             glued_boundary(text, start, c, before, next, &quotes, next_start)
         } else {
-            spaced_boundary(text, before, single_period, next, next_start)
+            let ending = Ending {
+                terminator: c,
+                start,
+                before,
+                single_period,
+                quoted: closed_quote.is_some(),
+                next,
+                next_start,
+            };
+            spaced_boundary(text, &ending, language)
         };
         if boundary {
             breaks.push((j, next_start));
@@ -189,38 +186,105 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let slice = &text[range.clone()];
-    let trimmed = slice.trim();
-    if trimmed.is_empty() {
-        return;
+/// The first byte after whitespace and markers of invisible characters at
+/// `at` (`members.⟨U+200B⟩ The port…`).
+fn skip_space(text: &str, mut at: usize) -> usize {
+    loop {
+        let rest = &text[at..];
+        let trimmed = rest.trim_start();
+        at += rest.len() - trimmed.len();
+        match clean::marker_len(text, at) {
+            Some(len) => at += len,
+            None => return at,
+        }
     }
-    let start = range.start + (slice.len() - slice.trim_start().len());
-    out.push(start..start + trimmed.len());
 }
 
-/// A terminator followed by whitespace and then `next`.
-fn spaced_boundary(
-    text: &str,
-    before: &str,
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut start = range.start;
+    let mut end = range.end;
+    // Whitespace and markers of invisible characters at either edge.
+    loop {
+        let slice = &text[start..end];
+        let trimmed = slice.trim_start();
+        start += slice.len() - trimmed.len();
+        match clean::marker_len(text, start) {
+            Some(len) if start + len <= end => start += len,
+            _ => break,
+        }
+    }
+    loop {
+        let slice = &text[start..end];
+        end = start + slice.trim_end().len();
+        let tail = &text[start..end];
+        match tail
+            .rfind('⟨')
+            .filter(|&at| clean::marker_len(tail, at) == Some(tail.len() - at))
+        {
+            Some(at) => end = start + at,
+            None => break,
+        }
+    }
+    if start < end {
+        out.push(start..end);
+    }
+}
+
+/// A terminator followed by whitespace, and what is around it.
+struct Ending<'a> {
+    terminator: char,
+    /// Where the terminator is.
+    start: usize,
+    /// The word just before the terminator (`Oct`, `U.S`).
+    before: &'a str,
     single_period: bool,
+    /// A closing quote mark follows the terminator.
+    quoted: bool,
     next: char,
     next_start: usize,
-) -> bool {
+}
+
+/// Whether a terminator followed by whitespace ends the sentence.
+fn spaced_boundary(text: &str, ending: &Ending, language: &Language) -> bool {
+    let next = ending.next;
+    let next_start = ending.next_start;
     if next.is_lowercase() {
+        // `iPhone shipments…`, `eBay said…`: a name with an inner capital.
+        return !ending.quoted && starts_lowercase_name(&text[next_start..]);
+    }
+    if ending.quoted
+        && matches!(ending.terminator, '!' | '?')
+        && is_attribution(text, next_start, language)
+    {
         return false;
     }
-    if single_period {
-        let lower = before.to_ascii_lowercase();
-        if TITLES.contains(&lower.as_str()) {
+    if ending.single_period {
+        if paragraph_number(text, ending.start) {
             return false;
         }
-        if next.is_ascii_digit() && BEFORE_NUMBERS.contains(&lower.as_str()) {
+        let before = ending.before;
+        let lower = before.to_lowercase();
+        if never_final(text, ending.start, language) {
             return false;
         }
-        let is_initial = before.len() == 1 && before.chars().all(|c| c.is_uppercase());
+        if (next == '(' || next.is_ascii_digit())
+            && (language.not_before_lower.contains(&lower) || is_dotted(before))
+        {
+            return false;
+        }
+        if language.titles.contains(&lower) {
+            return false;
+        }
+        if next.is_ascii_digit() && language.before_numbers.contains(&lower) {
+            return false;
+        }
+        if ordinal_day(text, ending.start, language) {
+            return false;
+        }
+        let is_initial = before.chars().count() == 1 && before.chars().all(char::is_uppercase);
         if is_initial && next.is_uppercase() {
-            return false;
+            // `J. K. Rowling`, `John F. Kennedy`; but `Plan B. Critics…`.
+            return designator_before(text, ending.start, language);
         }
         if is_dotted(before) && next.is_uppercase() {
             // `U.S. President` goes on; `the U.S. He said` ends.
@@ -229,10 +293,88 @@ fn spaced_boundary(
                 .take_while(|c| c.is_alphabetic())
                 .collect::<String>()
                 .to_lowercase();
-            return SENTENCE_STARTERS.contains(&word.as_str());
+            return language.starters.contains(&word);
         }
     }
     true
+}
+
+/// `iPhone`, `eBay`, `iOS`: a word that starts in lower case and has a
+/// capital after.
+fn starts_lowercase_name(text: &str) -> bool {
+    let word: Vec<char> = text.chars().take_while(|c| c.is_alphanumeric()).collect();
+    word.len() >= 2 && word[1..].iter().any(|c| c.is_uppercase())
+}
+
+/// Whether the words after a quotation, up to the next terminator, are its
+/// attribution: few, and one of them a speech verb.
+fn is_attribution(text: &str, at: usize, language: &Language) -> bool {
+    let rest = &text[at..];
+    let clause = rest
+        .find(['.', '!', '?', '"', '“', '«'])
+        .map_or(rest, |end| &rest[..end]);
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words.len() <= MAX_ATTRIBUTION_WORDS && words.iter().any(|w| language.speech_verbs.contains(w))
+}
+
+/// `1. Reopen the harbour…`: the number of an ordered list's item.
+fn paragraph_number(text: &str, terminator: usize) -> bool {
+    let head = text[..terminator].trim_start();
+    !head.is_empty() && head.len() <= 4 && head.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether one of the language's never-final abbreviations (`et al`,
+/// `e.g`) ends just before the terminator at `at`.
+fn never_final(text: &str, at: usize, language: &Language) -> bool {
+    let head = recent(text, at).to_lowercase();
+    language.never_final.iter().any(|abbreviation| {
+        head.ends_with(abbreviation.as_str())
+            && head[..head.len() - abbreviation.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// `am 12. September`, `14. Jahrhundert`: a day or an ordinal with its
+/// period, in a language that writes them so, or a day before a month.
+fn ordinal_day(text: &str, at: usize, language: &Language) -> bool {
+    let head = &text[..at];
+    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let next_word: String = text[at + 1..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    language.month(&next_word).is_some()
+        || (digits <= 2 && language.ordinal_suffixes.iter().any(|s| s == "."))
+}
+
+/// Whether the word before a single capital is one that names designations
+/// (`Plan B`, `Group C`): then the capital is no initial.
+fn designator_before(text: &str, at: usize, language: &Language) -> bool {
+    let head = text[..at]
+        .trim_end_matches(|c: char| c.is_alphabetic())
+        .trim_end();
+    let word: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    language.designators.contains(&word)
 }
 
 /// A terminator with no space after it: a boundary only where sentences were
@@ -257,9 +399,7 @@ fn glued_boundary(
         return !next.is_ascii_digit();
     }
     let previous = text[..start].chars().next_back();
-    let lower = before.to_ascii_lowercase();
-    if is_dotted(before) || TITLES.contains(&lower.as_str()) || starts_initialism(text, next_start)
-    {
+    if is_dotted(before) || is_title_anywhere(before) || starts_initialism(text, next_start) {
         return false;
     }
     if next.is_ascii_digit() {
@@ -319,7 +459,14 @@ fn is_terminator(c: char) -> bool {
 }
 
 fn is_quote_char(c: char) -> bool {
-    matches!(c, '"' | '“' | '”')
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '‟' | '‹' | '›')
+}
+
+/// A title (`Dr`, `Mr`) in any language: `Dr.Smith` run together is no
+/// sentence end.
+fn is_title_anywhere(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    crate::lang::all().any(|language| language.titles.contains(&lower))
 }
 
 fn quote_at(quotes: &[(usize, Quote)], at: usize) -> Option<Quote> {
@@ -329,30 +476,41 @@ fn quote_at(quotes: &[(usize, Quote)], at: usize) -> Option<Quote> {
         .map(|i| quotes[i].1)
 }
 
-/// Decides for every double quote mark whether it opens or closes, from the
-/// spacing around it, and where that is ambiguous (`space."They`), from
-/// whether a quotation is open.
-fn classify_quotes(text: &str) -> Vec<(usize, Quote)> {
+/// Decides for every double quote mark whether it opens or closes: by the
+/// language's pairs where a mark only opens or only closes (`«`, `»` in
+/// French), else from the spacing around it, and where that is ambiguous
+/// (`space."They`), from whether a quotation is open.
+fn classify_quotes(text: &str, language: &Language) -> Vec<(usize, Quote)> {
     let mut out = Vec::new();
     let mut open = false;
     let bytes = text.as_bytes();
     let mut search = 0;
-    while let Some(offset) = bytes[search..].iter().position(|&b| b == b'"' || b == 0xE2) {
+    while let Some(offset) = bytes[search..]
+        .iter()
+        .position(|&b| b == b'"' || b == 0xE2 || b == 0xC2)
+    {
         let at = search + offset;
         let c = text[at..].chars().next().unwrap_or(' ');
         search = at + c.len_utf8();
-        if !is_quote_char(c) {
+        let Some(role) = role(c, language).filter(|_| is_quote_char(c)) else {
             continue;
-        }
-        let left = text[..at].chars().next_back();
-        let right = text[search..].chars().next();
-        let left_open = left.is_none_or(|l| l.is_whitespace() || "([{—–-/".contains(l));
-        let right_open = right.is_none_or(|r| r.is_whitespace() || ".,;:!?)]}—–".contains(r));
-        let quote = match (left_open, right_open) {
-            (true, false) => Quote::Open,
-            (false, true) => Quote::Close,
-            _ if open => Quote::Close,
-            _ => Quote::Open,
+        };
+        let quote = match role {
+            Role::Opens => Quote::Open,
+            Role::Closes => Quote::Close,
+            Role::Either => {
+                let left = text[..at].chars().next_back();
+                let right = text[search..].chars().next();
+                let left_open = left.is_none_or(|l| l.is_whitespace() || "([{—–-/".contains(l));
+                let right_open =
+                    right.is_none_or(|r| r.is_whitespace() || ".,;:!?)]}—–".contains(r));
+                match (left_open, right_open) {
+                    (true, false) => Quote::Open,
+                    (false, true) => Quote::Close,
+                    _ if open => Quote::Close,
+                    _ => Quote::Open,
+                }
+            }
         };
         open = quote == Quote::Open;
         out.push((at, quote));
@@ -380,13 +538,14 @@ fn quote_spans(quotes: &[(usize, Quote)]) -> Vec<(usize, usize)> {
 }
 
 /// Bytes that may start a terminator or a quote mark: `. ! ? "` and the lead
-/// bytes of `… “ ” 。 ！ ？`.
+/// bytes of `… “ ” „ ‹ › « » 。 ！ ？`.
 static INTERESTING: [bool; 256] = {
     let mut table = [false; 256];
     table[b'.' as usize] = true;
     table[b'!' as usize] = true;
     table[b'?' as usize] = true;
     table[b'"' as usize] = true;
+    table[0xC2] = true;
     table[0xE2] = true;
     table[0xE3] = true;
     table[0xEF] = true;
@@ -505,7 +664,14 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|r| &text[r]).collect()
+        split_in(text, "en")
+    }
+
+    fn split_in<'a>(text: &'a str, code: &str) -> Vec<&'a str> {
+        sentences_in(text, crate::lang::language(Some(code)))
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]

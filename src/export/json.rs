@@ -14,14 +14,20 @@ pub struct ArticleList<'a> {
 #[derive(Debug, Serialize)]
 pub struct ArticleSummary<'a> {
     pub id: &'a str,
+    /// A short name that tells this article apart from the others listed.
+    pub label: &'a str,
     pub title: Option<&'a str>,
     pub byline: Option<&'a str>,
+    pub agency: Option<&'a str>,
+    pub place: Option<&'a str>,
+    pub truncated: bool,
     pub outlet: Option<&'a str>,
     pub date: Option<&'a str>,
     pub url: Option<&'a str>,
     pub language: Option<&'a str>,
     pub credit: Option<&'a str>,
     pub copyright: Option<&'a str>,
+    pub captions: &'a [String],
     pub words: usize,
     pub sentences: usize,
     pub paragraphs: usize,
@@ -35,14 +41,19 @@ impl<'a> ArticleSummary<'a> {
         let meta = &article.meta;
         ArticleSummary {
             id: &article.id,
+            label: &article.label,
             title: meta.title.as_deref(),
             byline: meta.byline.as_deref(),
+            agency: meta.agency.as_deref(),
+            place: meta.place.as_deref(),
+            truncated: meta.truncated,
             outlet: meta.outlet.as_deref(),
             date: meta.date.as_deref(),
             url: meta.url.as_deref(),
             language: meta.language.as_deref(),
             credit: meta.credit.as_deref(),
             copyright: meta.copyright.as_deref(),
+            captions: &meta.captions,
             words: article.word_count,
             sentences: article.sentences.len(),
             paragraphs: article.paragraphs.len(),
@@ -63,7 +74,9 @@ pub fn article_list(articles: &[Article]) -> ArticleList<'_> {
 #[derive(Debug, Serialize)]
 pub struct Side<'a> {
     pub id: &'a str,
+    pub label: &'a str,
     pub title: Option<&'a str>,
+    pub language: Option<&'a str>,
     pub sentences: Vec<SentenceOut<'a>>,
 }
 
@@ -71,17 +84,24 @@ pub struct Side<'a> {
 pub struct SentenceOut<'a> {
     pub text: &'a str,
     pub paragraph: usize,
+    /// The dateline the sentence starts with, where a story goes on from a
+    /// second place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<&'a str>,
 }
 
 impl<'a> Side<'a> {
     pub fn of(article: &'a Article) -> Self {
         Side {
             id: &article.id,
+            label: &article.label,
             title: article.meta.title.as_deref(),
+            language: article.meta.language.as_deref(),
             sentences: (0..article.sentences.len())
                 .map(|i| SentenceOut {
                     text: article.sentence_text(i),
                     paragraph: article.sentences[i].paragraph,
+                    dateline: article.sentence_dateline(i),
                 })
                 .collect(),
         }

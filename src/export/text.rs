@@ -82,8 +82,16 @@ fn styled_range(
 pub fn header_lines(article: &Article) -> Vec<(Style, String)> {
     let meta = &article.meta;
     let mut lines = vec![(TITLE, article.display_title().to_owned())];
+    // `Moscow (AFP)`, as the dateline wrote it.
+    let filed = match (meta.place.as_deref(), meta.agency.as_deref()) {
+        (Some(place), Some(agency)) => Some(format!("{place} ({agency})")),
+        (Some(place), None) => Some(place.to_owned()),
+        (None, Some(agency)) => Some(agency.to_owned()),
+        (None, None) => None,
+    };
     let dateline: Vec<&str> = [
         meta.byline.as_deref(),
+        filed.as_deref(),
         meta.outlet.as_deref(),
         meta.date.as_deref(),
     ]
@@ -106,7 +114,13 @@ pub fn header_lines(article: &Article) -> Vec<(Style, String)> {
     if !credits.is_empty() {
         lines.push((DIM, credits.join(" · ")));
     }
+    for caption in &meta.captions {
+        lines.push((DIM, format!("Caption: {caption}")));
+    }
     let mut facts = vec![article.id.clone()];
+    if meta.truncated {
+        facts.push("cut off (ends mid-sentence)".to_owned());
+    }
     facts.extend(meta.language.clone());
     facts.push(article.encoding.to_owned());
     facts.push(format!("{} words", article.word_count));
@@ -128,29 +142,67 @@ pub fn show(article: &Article, width: usize) -> String {
             out.push('\n');
         }
     }
+    let mut previous = None;
     for paragraph in &article.paragraphs {
-        out.push('\n');
-        let (prefix, base) = match paragraph.kind {
-            ParagraphKind::Heading(_) => ("", HEADING),
-            ParagraphKind::Quote => ("│ ", Style::new()),
-            ParagraphKind::ListItem => ("• ", Style::new()),
-            ParagraphKind::Text => ("", Style::new()),
+        if !stands_with(previous, paragraph.kind) {
+            out.push('\n');
+        }
+        previous = Some(paragraph.kind);
+        let base = match paragraph.kind {
+            ParagraphKind::Heading(_) | ParagraphKind::TableRow { header: true } => HEADING,
+            ParagraphKind::Footnote => DIM,
+            _ => Style::new(),
         };
-        let indent = wrap::width(prefix);
-        for (n, range) in wrap::wrap(&paragraph.text, width - indent)
+        let indent = wrap::width(&paragraph_prefix(paragraph.kind, false));
+        for (n, range) in wrap::wrap(&paragraph.text, width.saturating_sub(indent).max(4))
             .into_iter()
             .enumerate()
         {
-            if n == 0 || paragraph.kind == ParagraphKind::Quote {
-                paint(&mut out, DIM, prefix);
-            } else {
-                out.push_str(&" ".repeat(indent));
-            }
+            paint(&mut out, DIM, &paragraph_prefix(paragraph.kind, n == 0));
             styled_range(&mut out, &paragraph.text, range, &paragraph.styles, base);
             out.push('\n');
         }
     }
     out
+}
+
+/// Whether a paragraph of `kind` stands right under one of `previous`
+/// kind, with no blank line between: items of one list, rows of one table,
+/// footnotes.
+pub fn stands_with(previous: Option<ParagraphKind>, kind: ParagraphKind) -> bool {
+    matches!(
+        (previous, kind),
+        (
+            Some(ParagraphKind::ListItem { .. }),
+            ParagraphKind::ListItem { .. }
+        ) | (
+            Some(ParagraphKind::TableRow { .. }),
+            ParagraphKind::TableRow { .. }
+        ) | (Some(ParagraphKind::Footnote), ParagraphKind::Footnote)
+    )
+}
+
+/// The marks in front of a paragraph's rows: a bar for quotes, an indent
+/// for each level of a list with a bullet on an unnumbered item's first
+/// row (a numbered item carries its number in its text), a bar for table
+/// rows. `first` is the paragraph's first row.
+pub fn paragraph_prefix(kind: ParagraphKind, first: bool) -> std::borrow::Cow<'static, str> {
+    use std::borrow::Cow;
+    match kind {
+        ParagraphKind::Quote => Cow::Borrowed("│ "),
+        ParagraphKind::ListItem { depth, ordered } => {
+            let indent = "  ".repeat(usize::from(depth));
+            let mark = match (ordered, first) {
+                (false, true) => "• ",
+                (false, false) => "  ",
+                (true, true) => "",
+                (true, false) => "   ",
+            };
+            Cow::Owned(format!("{indent}{mark}"))
+        }
+        ParagraphKind::TableRow { .. } => Cow::Borrowed("┃ "),
+        _ => Cow::Borrowed(""),
+    }
 }
 
 /// The table printed by `list`: one row per article. With a `width`, titles
@@ -238,10 +290,24 @@ pub fn kind_mark(kind: LinkKind) -> char {
 }
 
 /// The header of a comparison: who against whom, how similar, what kinds.
+/// An article's label, with its id where the label is not the id
+/// (`The Moscow Times (002_f13625239639c7a3)`).
+pub fn named(article: &Article) -> String {
+    if article.label == article.id {
+        article.id.clone()
+    } else {
+        format!("{} ({})", article.label, article.id)
+    }
+}
+
 pub fn comparison_header(left: &Article, right: &Article, comparison: &Comparison) -> String {
     let [equal, changed, moved, deleted, inserted] = comparison.alignment.counts();
     let mut out = String::new();
-    paint(&mut out, TITLE, &format!("{} ↔ {}", left.id, right.id));
+    paint(
+        &mut out,
+        TITLE,
+        &format!("{} ↔ {}", named(left), named(right)),
+    );
     out.push('\n');
     paint(
         &mut out,

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
-use crate::corpus::{Article, ParagraphKind};
+use crate::corpus::Article;
 use crate::export::text::header_lines;
 use crate::wrap;
 
@@ -152,15 +152,7 @@ pub struct ReaderLayout {
     pub paragraph_rows: Vec<u32>,
 }
 
-/// The marker in front of a paragraph's rows: quotes and list items.
-pub fn paragraph_prefix(kind: ParagraphKind, first: bool) -> &'static str {
-    match kind {
-        ParagraphKind::Quote => "│ ",
-        ParagraphKind::ListItem if first => "• ",
-        ParagraphKind::ListItem => "  ",
-        _ => "",
-    }
-}
+pub use crate::export::text::{paragraph_prefix, stands_with};
 
 impl ReaderLayout {
     pub fn build(article_index: usize, article: &Article, width: u16) -> ReaderLayout {
@@ -178,10 +170,14 @@ impl ReaderLayout {
         }
         rows.push(row(RowKind::Rule, 0, 0..0));
         let mut paragraph_rows = Vec::with_capacity(article.paragraphs.len());
+        let mut previous = None;
         for (index, paragraph) in article.paragraphs.iter().enumerate() {
-            rows.push(row(RowKind::Blank, 0, 0..0));
+            if !stands_with(previous, paragraph.kind) {
+                rows.push(row(RowKind::Blank, 0, 0..0));
+            }
+            previous = Some(paragraph.kind);
             paragraph_rows.push(rows.len() as u32);
-            let indent = wrap::width(paragraph_prefix(paragraph.kind, true));
+            let indent = wrap::width(&paragraph_prefix(paragraph.kind, false));
             let lines = wrap::wrap(&paragraph.text, columns.saturating_sub(indent).max(1));
             for (n, range) in lines.into_iter().enumerate() {
                 rows.push(row(RowKind::Paragraph { first: n == 0 }, index, range));

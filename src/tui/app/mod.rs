@@ -693,7 +693,15 @@ mod tests {
         let mut second = app();
         second.restore(&state);
         assert_eq!(second.open, 2);
-        assert_eq!(second.reader_top, first.reader_top);
+        // A blank row between paragraphs is remembered as the paragraph
+        // after it: the place comes back within that row.
+        assert!(
+            second.reader_top.abs_diff(first.reader_top) <= 1,
+            "{} then {}",
+            first.reader_top,
+            second.reader_top
+        );
+        assert!(first.reader_top > 20);
     }
 
     #[test]
