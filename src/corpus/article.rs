@@ -70,6 +70,8 @@ pub enum Notice {
     /// The file grew past this many bytes while it was read; the rest was
     /// left unread.
     Capped(u64),
+    /// The text ends mid-sentence: a cut copy.
+    CutOff,
 }
 
 impl Notice {
@@ -81,6 +83,7 @@ impl Notice {
             Notice::ControlsShown(_) => '^',
             Notice::Empty => '∅',
             Notice::Capped(_) => '…',
+            Notice::CutOff => '✂',
         }
     }
 }
@@ -98,6 +101,7 @@ impl fmt::Display for Notice {
                 )
             }
             Notice::Empty => f.write_str("empty: the file holds no text"),
+            Notice::CutOff => f.write_str("cut off: the text ends mid-sentence"),
             Notice::Capped(bytes) => write!(
                 f,
                 "only the first {} MiB were read: the file grew while it was read",

@@ -30,20 +30,7 @@ pub fn labels(articles: &[&Article]) -> Vec<String> {
     if let [only] = articles {
         return vec![only.meta.outlet.clone().unwrap_or_else(|| only.id.clone())];
     }
-    let stems: Vec<Vec<&str>> = articles.iter().map(|a| parts(&a.id)).collect();
-    let (prefix, suffix) = common_ends(&stems);
-    let differing: Vec<Vec<&str>> = stems
-        .iter()
-        .map(|parts| {
-            let end = parts.len().saturating_sub(suffix).max(prefix);
-            let middle = &parts[prefix.min(end)..end];
-            if middle.is_empty() {
-                parts.clone()
-            } else {
-                middle.to_vec()
-            }
-        })
-        .collect();
+    let stems: Vec<Vec<(usize, &str)>> = articles.iter().map(|a| parts(&a.id)).collect();
     let mut outlets: FxHashMap<&str, usize> = FxHashMap::default();
     for article in articles {
         if let Some(outlet) = article.meta.outlet.as_deref() {
@@ -52,10 +39,10 @@ pub fn labels(articles: &[&Article]) -> Vec<String> {
     }
     let mut labels: Vec<String> = articles
         .iter()
-        .zip(&differing)
-        .map(|(article, parts)| match article.meta.outlet.as_deref() {
+        .enumerate()
+        .map(|(k, article)| match article.meta.outlet.as_deref() {
             Some(outlet) if outlets[outlet] == 1 => outlet.to_owned(),
-            _ => shortest_unique(parts, &differing),
+            _ => distinct_run(&article.id, k, &stems),
         })
         .collect();
     // Whatever is still shared (an outlet equal to another's stem, twin
@@ -72,49 +59,84 @@ pub fn labels(articles: &[&Article]) -> Vec<String> {
     labels
 }
 
-/// The parts of a file stem, split where words are joined (`_ - . ~`).
-fn parts(stem: &str) -> Vec<&str> {
-    stem.split(['_', '-', '.', '~', ' '])
-        .filter(|p| !p.is_empty())
+/// The shortest prefix of each id that no other id starts with, at least
+/// `min` characters long (or the whole id): what a REF needs to name it.
+pub fn unique_prefixes(ids: &[&str], min: usize) -> Vec<String> {
+    ids.iter()
+        .enumerate()
+        .map(|(k, id)| {
+            let ends: Vec<usize> = id.char_indices().map(|(at, c)| at + c.len_utf8()).collect();
+            ends.iter()
+                .skip(min.saturating_sub(1))
+                .map(|&end| &id[..end])
+                .find(|prefix| {
+                    ids.iter()
+                        .enumerate()
+                        .all(|(j, other)| j == k || !other.starts_with(prefix))
+                })
+                .unwrap_or(id)
+                .to_owned()
+        })
         .collect()
 }
 
-/// How many leading and trailing parts every stem shares (none with a
-/// single article).
-fn common_ends(stems: &[Vec<&str>]) -> (usize, usize) {
-    if stems.len() < 2 {
-        return (0, 0);
+/// The parts of a file stem, split where words are joined (`_ - . ~`),
+/// with where each starts.
+fn parts(stem: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (at, c) in stem
+        .char_indices()
+        .chain(std::iter::once((stem.len(), '_')))
+    {
+        let joint = matches!(c, '_' | '-' | '.' | '~' | ' ');
+        match (start, joint) {
+            (None, false) => start = Some(at),
+            (Some(from), true) => {
+                out.push((from, &stem[from..at]));
+                start = None;
+            }
+            _ => {}
+        }
     }
-    let shortest = stems.iter().map(Vec::len).min().unwrap_or(0);
-    let prefix = (0..shortest)
-        .take_while(|&k| stems.iter().all(|s| s[k] == stems[0][k]))
-        .count();
-    let suffix = (0..shortest - prefix)
-        .take_while(|&k| {
-            let first = stems[0][stems[0].len() - 1 - k];
-            stems.iter().all(|s| s[s.len() - 1 - k] == first)
-        })
-        .count();
-    (prefix, suffix)
+    out
 }
 
-/// The fewest leading parts of `parts` that no other article's parts start
-/// with, joined, within [`MAX_LABEL_CHARS`] where possible.
-fn shortest_unique(parts: &[&str], all: &[Vec<&str>]) -> String {
-    for take in 1..=parts.len() {
-        let candidate = &parts[..take];
-        let shared = all
+/// The run of consecutive parts of article `k`'s stem that no other stem
+/// has: the fewest parts, preferring runs of three characters or more, then
+/// the shortest, then the first; sliced from the stem as written
+/// (`bridge_gazette` among `bridge_herald` → `gazette`).
+fn distinct_run(stem: &str, k: usize, stems: &[Vec<(usize, &str)>]) -> String {
+    let own = &stems[k];
+    fn words<'w>(run: &[(usize, &'w str)]) -> Vec<&'w str> {
+        run.iter().map(|(_, w)| *w).collect()
+    }
+    let elsewhere = |run: &[&str]| {
+        stems
             .iter()
-            .filter(|other| other.len() >= take && other[..take] == *candidate)
-            .count();
-        if shared <= 1 {
-            let label = candidate.join("_");
-            if label.chars().count() <= MAX_LABEL_CHARS || take == parts.len() {
-                return label;
+            .enumerate()
+            .any(|(j, other)| j != k && words(other).windows(run.len()).any(|w| w == run))
+    };
+    let mut best: Option<(bool, usize, usize, usize, usize)> = None;
+    for len in 1..=own.len() {
+        for start in 0..=own.len() - len {
+            let run = &own[start..start + len];
+            if elsewhere(&words(run)) {
+                continue;
+            }
+            let from = run[0].0;
+            let to = run[len - 1].0 + run[len - 1].1.len();
+            let chars = stem[from..to].chars().count();
+            let key = (chars < 3, len, chars.min(MAX_LABEL_CHARS + 1), from, to);
+            if best.is_none_or(|b| (key.0, key.1, key.2, key.3) < (b.0, b.1, b.2, b.3)) {
+                best = Some(key);
             }
         }
     }
-    parts.join("_")
+    best.map_or_else(
+        || stem.to_owned(),
+        |(_, _, _, from, to)| stem[from..to].to_owned(),
+    )
 }
 
 #[cfg(test)]
@@ -173,8 +195,20 @@ mod tests {
         // A shared outlet tells nothing: the stems do.
         assert_eq!(
             labelled(&[("story_a", Some("AFP")), ("story_b", Some("AFP"))]),
-            ["a", "b"]
+            ["story_a", "story_b"]
         );
+    }
+
+    #[test]
+    fn unique_prefixes_name_each_id() {
+        assert_eq!(
+            unique_prefixes(
+                &["000_0ac9", "001_6820", "bridge_gazette", "bridge_herald"],
+                3
+            ),
+            ["000", "001", "bridge_g", "bridge_h"]
+        );
+        assert_eq!(unique_prefixes(&["a", "ab"], 3), ["a", "ab"]);
     }
 
     #[test]

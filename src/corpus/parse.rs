@@ -98,6 +98,9 @@ pub fn parse_article(id: String, source: Source, decoded: Decoded) -> Article {
     if paragraphs.is_empty() {
         notices.push(Notice::Empty);
     }
+    if meta.truncated {
+        notices.push(Notice::CutOff);
+    }
 
     let mut article = Article {
         label: id.clone(),

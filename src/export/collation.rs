@@ -4,7 +4,6 @@
 
 use serde::Serialize;
 
-use super::ledger::short_id;
 use super::text::kind_mark;
 use crate::compare::collate::{Cell, Collation};
 use crate::compare::{LinkKind, Op, OpKind};
@@ -149,12 +148,12 @@ pub fn text(articles: &[&Article], collation: &Collation, width: usize) -> Strin
     let ids: Vec<&str> = collation
         .versions
         .iter()
-        .map(|&v| short_id(&articles[v].id))
+        .map(|&v| articles[v].label.as_str())
         .collect();
     let mut out = format!(
         "collation on {} ({} sentences) · versions {}\n\
          [-removed-] {{+added+}} against the base; = same, ~ changed, ↕ moved, - missing, + added\n\n",
-        base.id,
+        super::text::named(base),
         base.sentences.len(),
         ids.join(", ")
     );

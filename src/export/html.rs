@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::ledger::{describe, short_id};
+use super::ledger::describe;
 use super::text::kind_mark;
 use crate::compare::diff::{SideText, sides};
 use crate::compare::facts::Ledger;
@@ -103,7 +103,14 @@ pub fn diff_page(
     articles: &[&Article],
 ) -> String {
     let mut out = String::new();
-    head(&mut out, &format!("{} ↔ {}", left.id, right.id));
+    head(
+        &mut out,
+        &format!(
+            "{} ↔ {}",
+            super::text::named(left),
+            super::text::named(right)
+        ),
+    );
     let counts = comparison.alignment.counts();
     let _ = write!(
         out,
@@ -201,7 +208,7 @@ fn ledger_table(out: &mut String, articles: &[&Article], ledger: &Ledger) {
             out,
             "<th title=\"{}\">{}</th>",
             escape(&article.id),
-            escape(short_id(&article.id))
+            escape(&article.label)
         );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
@@ -215,7 +222,11 @@ fn ledger_table(out: &mut String, articles: &[&Article], ledger: &Ledger) {
             escape(&fact.label)
         );
         for change in &fact.quote_changes {
-            let _ = write!(out, "<br><small>↳ {}</small>", escape(&describe(change)));
+            let _ = write!(
+                out,
+                "<br><small>↳ {}</small>",
+                escape(&describe(change, ledger))
+            );
         }
         out.push_str("</td>");
         for article in 0..articles.len() {

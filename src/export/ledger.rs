@@ -66,9 +66,15 @@ pub fn json<'a>(articles: &[&'a Article], ledger: &'a Ledger) -> LedgerJson<'a> 
     }
 }
 
-/// A short column name for an article: its id up to the first `_`.
-pub fn short_id(id: &str) -> &str {
-    id.split('_').next().filter(|s| !s.is_empty()).unwrap_or(id)
+/// The label of the article with id `id` in the ledger (the id itself
+/// if it is not there).
+pub fn label_of<'a>(ledger: &'a Ledger, id: &'a str) -> &'a str {
+    ledger
+        .articles
+        .iter()
+        .position(|a| a == id)
+        .and_then(|k| ledger.labels.get(k))
+        .map_or(id, String::as_str)
 }
 
 /// What an article says of a fact, in a few words: the mentions as written,
@@ -84,15 +90,17 @@ pub fn cell(fact: &Fact, article: usize) -> String {
 }
 
 /// How one quote change reads in a table.
-pub fn describe(change: &QuoteChange) -> String {
+pub fn describe(change: &QuoteChange, ledger: &Ledger) -> String {
     match change {
         QuoteChange::Paraphrased { article } => {
-            format!("{}: no longer a quotation", short_id(article))
+            format!("{}: no longer a quotation", label_of(ledger, article))
         }
         QuoteChange::SpeakerChanged { article, from, to } => {
-            format!("{}: said by {to}, not {from}", short_id(article))
+            format!("{}: said by {to}, not {from}", label_of(ledger, article))
         }
-        QuoteChange::Reworded { article } => format!("{}: reworded", short_id(article)),
+        QuoteChange::Reworded { article } => {
+            format!("{}: reworded", label_of(ledger, article))
+        }
     }
 }
 
@@ -119,9 +127,9 @@ pub fn table(ledger: &Ledger, width: usize) -> String {
     let label_width = (width.saturating_sub(fixed) * 2 / 5).clamp(16, 44);
     let column = (width.saturating_sub(fixed + label_width) / n).max(8) - 1;
     let mut header = format!("  {}{}", pad("KIND", 9), pad("FACT", label_width));
-    for id in &ledger.articles {
+    for label in &ledger.labels {
         header.push(' ');
-        header.push_str(&pad(short_id(id), column));
+        header.push_str(&pad(label, column));
     }
     out.push_str(header.trim_end());
     out.push('\n');
@@ -140,7 +148,11 @@ pub fn table(ledger: &Ledger, width: usize) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
         for change in &fact.quote_changes {
-            out.push_str(&format!("{}↳ {}\n", " ".repeat(11), describe(change)));
+            out.push_str(&format!(
+                "{}↳ {}\n",
+                " ".repeat(11),
+                describe(change, ledger)
+            ));
         }
     }
     out.push_str("\n· the article does not state it; … cut to fit (see --format json)\n");

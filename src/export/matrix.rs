@@ -4,7 +4,6 @@
 
 use serde::Serialize;
 
-use super::ledger::short_id;
 use super::text::truncate;
 use crate::compare::stories::StoryMap;
 use crate::corpus::Article;
@@ -57,7 +56,7 @@ pub fn level(value: f32) -> usize {
 
 /// The heat table, then the stories with their titles.
 pub fn table(articles: &[&Article], map: &StoryMap, width: usize) -> String {
-    let ids: Vec<&str> = articles.iter().map(|a| short_id(&a.id)).collect();
+    let ids: Vec<&str> = articles.iter().map(|a| a.label.as_str()).collect();
     let column = ids
         .iter()
         .map(|id| id.chars().count())

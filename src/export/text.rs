@@ -8,7 +8,7 @@ use anstyle::{AnsiColor, Effects, Style};
 
 use crate::compare::diff::SideText;
 use crate::compare::{Comparison, LinkKind};
-use crate::corpus::{Article, InlineStyle, ParagraphKind, StyleRun};
+use crate::corpus::{Article, CELL_SEPARATOR, InlineStyle, Paragraph, ParagraphKind, StyleRun};
 use crate::wrap;
 
 const TITLE: Style = Style::new().effects(Effects::BOLD);
@@ -143,11 +143,25 @@ pub fn show(article: &Article, width: usize) -> String {
         }
     }
     let mut previous = None;
-    for paragraph in &article.paragraphs {
+    let tables = table_columns(&article.paragraphs);
+    for (index, paragraph) in article.paragraphs.iter().enumerate() {
         if !stands_with(previous, paragraph.kind) {
             out.push('\n');
         }
         previous = Some(paragraph.kind);
+        if let Some(widths) = &tables[index]
+            && let Some(row) = padded_row(&paragraph.text, widths, width)
+        {
+            let style = if paragraph.kind == (ParagraphKind::TableRow { header: true }) {
+                HEADING
+            } else {
+                Style::new()
+            };
+            paint(&mut out, DIM, &paragraph_prefix(paragraph.kind, true));
+            paint(&mut out, style, &row);
+            out.push('\n');
+            continue;
+        }
         let base = match paragraph.kind {
             ParagraphKind::Heading(_) | ParagraphKind::TableRow { header: true } => HEADING,
             ParagraphKind::Footnote => DIM,
@@ -164,6 +178,59 @@ pub fn show(article: &Article, width: usize) -> String {
         }
     }
     out
+}
+
+/// For each paragraph that is a row of a table, the display widths of its
+/// table's columns (the widest cell of each); none for other paragraphs.
+pub fn table_columns(paragraphs: &[Paragraph]) -> Vec<Option<std::rc::Rc<Vec<usize>>>> {
+    let mut out = vec![None; paragraphs.len()];
+    let mut start = 0;
+    while start < paragraphs.len() {
+        if !matches!(paragraphs[start].kind, ParagraphKind::TableRow { .. }) {
+            start += 1;
+            continue;
+        }
+        let end = (start..paragraphs.len())
+            .find(|&k| !matches!(paragraphs[k].kind, ParagraphKind::TableRow { .. }))
+            .unwrap_or(paragraphs.len());
+        let mut widths: Vec<usize> = Vec::new();
+        for paragraph in &paragraphs[start..end] {
+            for (k, cell) in paragraph.text.split(CELL_SEPARATOR).enumerate() {
+                let width = wrap::width(cell);
+                match widths.get_mut(k) {
+                    Some(w) => *w = (*w).max(width),
+                    None => widths.push(width),
+                }
+            }
+        }
+        let widths = std::rc::Rc::new(widths);
+        for slot in &mut out[start..end] {
+            *slot = Some(widths.clone());
+        }
+        start = end;
+    }
+    out
+}
+
+/// A table row with its cells padded to the column widths and joined by
+/// `│`, if it fits in `width` columns.
+pub fn padded_row(text: &str, widths: &[usize], width: usize) -> Option<String> {
+    let mut row = String::new();
+    for (k, cell) in text.split(CELL_SEPARATOR).enumerate() {
+        if k > 0 {
+            row.push_str(" │ ");
+        }
+        row.push_str(cell);
+        let pad = widths
+            .get(k)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(wrap::width(cell));
+        if k + 1 < widths.len() {
+            row.extend(std::iter::repeat_n(' ', pad));
+        }
+    }
+    (wrap::width(&row) + 2 <= width).then_some(row)
 }
 
 /// Whether a paragraph of `kind` stands right under one of `previous`

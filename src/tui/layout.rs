@@ -150,9 +150,12 @@ pub struct ReaderLayout {
     pub rows: Vec<Row>,
     /// The first row of each paragraph.
     pub paragraph_rows: Vec<u32>,
+    /// For each paragraph that is a table row shown whole, its table's
+    /// column widths.
+    pub tables: Vec<Option<std::rc::Rc<Vec<usize>>>>,
 }
 
-pub use crate::export::text::{paragraph_prefix, stands_with};
+pub use crate::export::text::{padded_row, paragraph_prefix, stands_with, table_columns};
 
 impl ReaderLayout {
     pub fn build(article_index: usize, article: &Article, width: u16) -> ReaderLayout {
@@ -171,6 +174,7 @@ impl ReaderLayout {
         rows.push(row(RowKind::Rule, 0, 0..0));
         let mut paragraph_rows = Vec::with_capacity(article.paragraphs.len());
         let mut previous = None;
+        let mut tables = table_columns(&article.paragraphs);
         for (index, paragraph) in article.paragraphs.iter().enumerate() {
             if !stands_with(previous, paragraph.kind) {
                 rows.push(row(RowKind::Blank, 0, 0..0));
@@ -178,6 +182,15 @@ impl ReaderLayout {
             previous = Some(paragraph.kind);
             paragraph_rows.push(rows.len() as u32);
             let indent = wrap::width(&paragraph_prefix(paragraph.kind, false));
+            if let Some(widths) = &tables[index] {
+                if padded_row(&paragraph.text, widths, columns.saturating_sub(indent)).is_some() {
+                    let whole = 0..paragraph.text.len();
+                    rows.push(row(RowKind::Paragraph { first: true }, index, whole));
+                    continue;
+                }
+                // Too wide to stand as a table: wrapped like prose.
+                tables[index] = None;
+            }
             let lines = wrap::wrap(&paragraph.text, columns.saturating_sub(indent).max(1));
             for (n, range) in lines.into_iter().enumerate() {
                 rows.push(row(RowKind::Paragraph { first: n == 0 }, index, range));
@@ -189,6 +202,7 @@ impl ReaderLayout {
             header,
             rows,
             paragraph_rows,
+            tables,
         }
     }
 

@@ -118,6 +118,8 @@ pub struct Fact {
 pub struct Ledger {
     /// The ids of the articles, in the order mentions index them.
     pub articles: Vec<String>,
+    /// Their labels, for people (see `corpus::label`).
+    pub labels: Vec<String>,
     pub facts: Vec<Fact>,
 }
 
@@ -173,6 +175,7 @@ pub fn ledger(articles: &[&Article], budget: &Budget) -> Ledger {
     });
     Ledger {
         articles: articles.iter().map(|a| a.id.clone()).collect(),
+        labels: articles.iter().map(|a| a.label.clone()).collect(),
         facts,
     }
 }

@@ -34,6 +34,9 @@ pub use facts::FactsView;
 pub use search::{MAX_MATCHES, Match, Search, find_matches};
 pub use stories::StoriesView;
 
+/// Fewest characters of an id shown as its REF in the list.
+const REFERENCE_CHARS: usize = 3;
+
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: usize = 3;
 
@@ -102,6 +105,8 @@ pub enum Focus {
 pub struct App {
     /// Shared with the threads that compare.
     pub articles: Arc<Vec<Article>>,
+    /// The shortest prefix of each article's id that names it as a REF.
+    references: Vec<String>,
     pub keymap: Keymap,
     pub theme: Theme,
     pub mode: Mode,
@@ -148,7 +153,10 @@ pub struct App {
 
 impl App {
     pub fn new(articles: Vec<Article>, keymap: Keymap, theme: Theme) -> App {
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        let references = crate::corpus::label::unique_prefixes(&ids, REFERENCE_CHARS);
         App {
+            references,
             articles: Arc::new(articles),
             keymap,
             theme,
@@ -176,6 +184,12 @@ impl App {
             next_job: 1,
             layout: RefCell::new(None),
         }
+    }
+
+    /// The shortest prefix of article `index`'s id that names it as a REF
+    /// (`002`).
+    pub fn reference(&self, index: usize) -> &str {
+        self.references.get(index).map_or("", String::as_str)
     }
 
     pub fn panes(&self) -> Option<Panes> {

@@ -14,12 +14,14 @@ use super::{note, pane};
 use crate::compare::collate::{Cell, Collation};
 use crate::compare::{LinkKind, OpKind};
 use crate::export::collation::cell_text;
-use crate::export::ledger::short_id;
 use crate::export::text::kind_mark;
 use crate::tui::app::{App, CollateView, Focus};
 use crate::tui::layout::Panes;
 use crate::tui::theme::{Role, Theme};
 use crate::wrap;
+
+/// Widest column of version labels in the gutter.
+const MAX_LABEL_COLUMNS: usize = 12;
 
 pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     let focused = app.focus == Focus::Collate && app.help.is_none();
@@ -33,7 +35,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         pane(app, " Collation ", focused).render(panes.main, buf);
         let text = format!(
             "Collating every version against {} in the background; the keys still work.",
-            base.id
+            base.label
         );
         note(app, &text, inner, buf);
         return;
@@ -53,7 +55,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         (None, Some(i)) => format!("after sentence {i} of {total}"),
         (None, None) => format!("before sentence 0 of {total}"),
     };
-    let title = format!(" Collation · base {} · {place} ", short_id(&base.id));
+    let title = format!(" Collation · base {} · {place} ", base.label);
     pane(app, title, focused).render(panes.main, buf);
     let mut y = inner.y;
     for (index, row) in collation.rows.iter().enumerate().skip(view.row) {
@@ -82,7 +84,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             .cells
             .iter()
             .filter(|c| c.kind == LinkKind::Deleted)
-            .map(|c| short_id(&app.articles[collation.versions[c.version]].id))
+            .map(|c| app.articles[collation.versions[c.version]].label.as_str())
             .collect();
         for (k, cell) in row
             .cells
@@ -121,9 +123,18 @@ fn cell_lines<'a>(
     let theme = &app.theme;
     let article = &app.articles[collation.versions[cell.version]];
     let pointer = if chosen { "▸" } else { " " };
+    let label_width = collation
+        .versions
+        .iter()
+        .map(|&v| wrap::width(&app.articles[v].label))
+        .max()
+        .unwrap_or(4)
+        .clamp(4, MAX_LABEL_COLUMNS);
+    let label = crate::export::text::truncate(&article.label, label_width);
+    let pad = label_width.saturating_sub(wrap::width(&label));
     let gutter = format!(
-        "{pointer}{:<4} {} ",
-        short_id(&article.id),
+        "{pointer}{label}{} {} ",
+        " ".repeat(pad),
         kind_mark(cell.kind)
     );
     let pieces: Vec<(String, Style)> = match cell.kind {
@@ -213,8 +224,8 @@ fn chosen_hint(
     else {
         return;
     };
-    let id = &app.articles[collation.versions[cell.version]].id;
-    let text = format!(" d: diff against {} ", short_id(id));
+    let label = &app.articles[collation.versions[cell.version]].label;
+    let text = format!(" d: diff against {label} ");
     let width = wrap::width(&text) as u16;
     if inner.width > width + 2 {
         let x = inner.right().saturating_sub(width + 1);

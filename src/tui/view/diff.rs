@@ -49,7 +49,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             let (left, right) = diff.shown_pair();
             let text = format!(
                 "Comparing {} with {} in the background; the keys still work.",
-                app.articles[left].id, app.articles[right].id
+                app.articles[left].label, app.articles[right].label
             );
             note(app, &text, body, buf);
         }
@@ -82,7 +82,11 @@ fn header(app: &App, diff: &DiffView, area: Rect, buf: &mut Buffer) {
         }
         let article = &app.articles[index];
         let line = truncate(
-            &format!("{side} {} · {}", article.id, article.display_title()),
+            &format!(
+                "{side} {} · {}",
+                crate::export::text::named(article),
+                article.display_title()
+            ),
             width,
         );
         buf.set_stringn(

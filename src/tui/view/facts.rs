@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 
 use super::{fill, note, pane};
 use crate::compare::facts::{Fact, Mention};
-use crate::export::ledger::{cell, describe, short_id};
+use crate::export::ledger::{cell, describe};
 use crate::export::text::truncate;
 use crate::tui::app::facts::table_rows;
 use crate::tui::app::{App, Focus};
@@ -67,13 +67,13 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         columns.label,
         header_style,
     );
-    for id in &ledger.articles {
+    for label in &ledger.labels {
         put(
             buf,
             &mut x,
             limit,
             inner.y,
-            short_id(id),
+            label,
             columns.cell + 1,
             header_style,
         );
@@ -226,7 +226,13 @@ fn mentions(app: &App, fact: &Fact, selected: usize, area: Rect, buf: &mut Buffe
         buf.set_stringn(
             area.x,
             y,
-            format!("↳ {}", describe(change)),
+            format!(
+                "↳ {}",
+                app.facts
+                    .ledger
+                    .as_ref()
+                    .map_or_else(String::new, |ledger| describe(change, ledger))
+            ),
             usize::from(area.width),
             theme.style(Role::FactConflict),
         );
@@ -252,7 +258,7 @@ fn mention_line<'a>(app: &'a App, mention: &Mention, selected: bool, width: usiz
     let pointer = if selected { "▸ " } else { "  " };
     let head = format!(
         "{pointer}{:<4} {:<14} ",
-        short_id(&article.id),
+        truncate(&article.label, 4),
         truncate(&mention.value, 14)
     );
     let room = width.saturating_sub(wrap::width(&head));

@@ -8,7 +8,6 @@ use ratatui::widgets::Widget;
 
 use super::sources::story_letter;
 use super::{note, pane};
-use crate::export::ledger::short_id;
 use crate::export::matrix::{level, shade};
 use crate::export::text::truncate;
 use crate::tui::app::{App, Focus};
@@ -31,7 +30,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         return;
     };
     let theme = &app.theme;
-    let ids: Vec<&str> = app.articles.iter().map(|a| short_id(&a.id)).collect();
+    let ids: Vec<&str> = app.articles.iter().map(|a| a.label.as_str()).collect();
     let label = ids
         .iter()
         .map(|id| id.chars().count())

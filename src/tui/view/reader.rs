@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::pane;
-use crate::corpus::{InlineStyle, Paragraph, ParagraphKind};
+use crate::corpus::{CELL_SEPARATOR, InlineStyle, Paragraph, ParagraphKind};
 use crate::tui::app::{App, Focus, Highlight, Match};
 use crate::tui::layout::{Panes, RowKind, paragraph_prefix};
 use crate::tui::theme::{Role, Theme};
@@ -19,7 +19,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     let area = panes.reader_text();
     let layout = app.reader_layout();
     let title = match app.open_article() {
-        Some(article) => format!(" {} ", article.id),
+        Some(article) => format!(" {} ", crate::export::text::named(article)),
         None => " Reader ".to_owned(),
     };
     let mut block = pane(app, title, focused);
@@ -84,10 +84,14 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             RowKind::Paragraph { first } => {
                 let index = row.index as usize;
                 let paragraph = &article.paragraphs[index];
+                let table = layout.tables[index]
+                    .as_deref()
+                    .map(Vec::as_slice)
+                    .filter(|_| row.range() == (0..paragraph.text.len()));
                 let line = paragraph_line(
                     theme,
                     paragraph,
-                    index,
+                    (index, table),
                     row.range(),
                     first,
                     matches,
@@ -101,12 +105,14 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
 }
 
 /// One row of a paragraph as styled spans: the base style of its kind, its
-/// Markdown emphasis, a highlighted sentence, and search matches on top.
+/// Markdown emphasis, a highlighted sentence, and search matches on top. A
+/// table row shown whole (`table` gives its columns' widths) has its cells
+/// padded into columns.
 #[allow(clippy::too_many_arguments)]
 fn paragraph_line<'a>(
     theme: &Theme,
     paragraph: &'a Paragraph,
-    index: usize,
+    (index, table): (usize, Option<&[usize]>),
     range: Range<usize>,
     first: bool,
     matches: &[Match],
@@ -114,10 +120,23 @@ fn paragraph_line<'a>(
     highlight: Option<&Highlight>,
 ) -> Line<'a> {
     let base = match paragraph.kind {
-        ParagraphKind::Heading(_) => theme.style(Role::Heading),
+        ParagraphKind::Heading(_) | ParagraphKind::TableRow { header: true } => {
+            theme.style(Role::Heading)
+        }
         ParagraphKind::Quote => theme.style(Role::Quote),
+        ParagraphKind::Footnote => theme.style(Role::Rule),
         _ => Style::default(),
     };
+    // The cells' separators, where a table row is shown whole.
+    let separators: Vec<usize> = table
+        .map(|_| {
+            paragraph
+                .text
+                .match_indices(CELL_SEPARATOR)
+                .map(|(at, _)| at)
+                .collect()
+        })
+        .unwrap_or_default();
     // Style runs are sorted and disjoint: only those over this row matter.
     let first_run = paragraph
         .styles
@@ -141,6 +160,9 @@ fn paragraph_line<'a>(
     for (_, m) in &here {
         cuts.extend([m.range.start, m.range.end]);
     }
+    for &at in &separators {
+        cuts.extend([at, at + CELL_SEPARATOR.len()]);
+    }
     if let Some(h) = highlight {
         cuts.extend([
             h.sentence.start,
@@ -158,8 +180,24 @@ fn paragraph_line<'a>(
     if !prefix.is_empty() {
         spans.push(Span::styled(prefix, theme.style(Role::Rule)));
     }
+    let mut cell_start = range.start;
     for pair in cuts.windows(2) {
         let (start, end) = (pair[0], pair[1]);
+        if let Some(cell) = separators.iter().position(|&at| at == start)
+            && let Some(widths) = table
+        {
+            // A cell ends: pad it to its column, then a rule.
+            let written = crate::wrap::width(&paragraph.text[cell_start..start]);
+            let pad = widths
+                .get(cell)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(written);
+            spans.push(Span::raw(" ".repeat(pad)));
+            spans.push(Span::styled(" │ ", theme.style(Role::Rule)));
+            cell_start = end;
+            continue;
+        }
         let mut style = base;
         if let Some(run) = runs
             .iter()

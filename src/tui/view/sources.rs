@@ -20,6 +20,9 @@ pub fn story_letter(story: usize) -> String {
     }
 }
 
+/// Widest label in the list, in columns: the title needs the rest.
+const MAX_LABEL_COLUMNS: usize = 18;
+
 pub fn render(app: &App, area: Rect, inner: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Sources && app.help.is_none();
     let title = if app.stories.grouped {
@@ -81,13 +84,34 @@ pub fn render(app: &App, area: Rect, inner: Rect, buf: &mut Buffer) {
             let letter = story_letter(story);
             buf.set_stringn(inner.x, y + 1, &letter, 2, theme.style(Role::FactKind));
         }
-        let title = truncate(article.display_title(), width.saturating_sub(3));
-        buf.set_stringn(inner.x + 3, y, &title, width.saturating_sub(3), title_style);
+        // The label first (what tells the article apart), then the title in
+        // what is left.
+        let room = width.saturating_sub(3);
+        let label = truncate(&article.label, room.min(MAX_LABEL_COLUMNS));
+        let label_width = crate::wrap::width(&label);
+        buf.set_stringn(
+            inner.x + 3,
+            y,
+            &label,
+            room,
+            title_style.add_modifier(ratatui::style::Modifier::BOLD),
+        );
+        let title_room = room.saturating_sub(label_width + 1);
+        if title_room > 1 && article.display_title() != article.label {
+            let title = truncate(article.display_title(), title_room);
+            let x = inner.x + 3 + label_width as u16 + 1;
+            buf.set_stringn(x, y, &title, title_room, title_style);
+        }
 
+        // The id as a REF names it, then the date, the outlet, the size.
         let meta = &article.meta;
-        let mut details: Vec<String> = Vec::new();
+        let mut details: Vec<String> = vec![app.reference(index).to_owned()];
         details.extend(meta.date.clone());
-        details.extend(meta.outlet.clone());
+        details.extend(
+            meta.outlet
+                .clone()
+                .filter(|outlet| *outlet != article.label),
+        );
         details.push(format!("{} w", compact_count(article.word_count)));
         let marks: String = article.notices.iter().map(|n| n.mark()).collect();
         let marks_width = if marks.is_empty() {
