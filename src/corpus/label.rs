@@ -11,6 +11,9 @@ use rustc_hash::FxHashMap;
 
 use super::Article;
 
+/// Characters kept of a hash in a label.
+const HASH_CHARS: usize = 4;
+
 /// Longest label, in characters, where a shorter unique one exists.
 const MAX_LABEL_CHARS: usize = 24;
 
@@ -80,6 +83,15 @@ pub fn unique_prefixes(ids: &[&str], min: usize) -> Vec<String> {
         .collect()
 }
 
+/// A part that looks like a hash or an id number rather than a word: long,
+/// hexadecimal, with letters and digits.
+fn is_hash(part: &str) -> bool {
+    part.len() >= 8
+        && part.chars().all(|c| c.is_ascii_hexdigit())
+        && part.chars().any(|c| c.is_ascii_digit())
+        && part.chars().any(|c| c.is_ascii_alphabetic())
+}
+
 /// The parts of a file stem, split where words are joined (`_ - . ~`),
 /// with where each starts.
 fn parts(stem: &str) -> Vec<(usize, &str)> {
@@ -117,7 +129,7 @@ fn distinct_run(stem: &str, k: usize, stems: &[Vec<(usize, &str)>]) -> String {
             .enumerate()
             .any(|(j, other)| j != k && words(other).windows(run.len()).any(|w| w == run))
     };
-    let mut best: Option<(bool, usize, usize, usize, usize)> = None;
+    let mut best: Option<(u8, usize, usize, usize, usize)> = None;
     for len in 1..=own.len() {
         for start in 0..=own.len() - len {
             let run = &own[start..start + len];
@@ -127,16 +139,39 @@ fn distinct_run(stem: &str, k: usize, stems: &[Vec<(usize, &str)>]) -> String {
             let from = run[0].0;
             let to = run[len - 1].0 + run[len - 1].1.len();
             let chars = stem[from..to].chars().count();
-            let key = (chars < 3, len, chars.min(MAX_LABEL_CHARS + 1), from, to);
+            // Short parts and hashes (`0ac90385ad601620`) say little; a hash
+            // with a word beside it says more than a hash alone.
+            let hashes = run.iter().filter(|(_, part)| is_hash(part)).count();
+            let weak = match (chars < 3, hashes) {
+                (false, 0) => 0,
+                (false, h) if h < len => 1,
+                _ => 2,
+            };
+            let key = (weak, len, chars.min(MAX_LABEL_CHARS + 1), from, to);
             if best.is_none_or(|b| (key.0, key.1, key.2, key.3) < (b.0, b.1, b.2, b.3)) {
                 best = Some(key);
             }
         }
     }
-    best.map_or_else(
-        || stem.to_owned(),
-        |(_, _, _, from, to)| stem[from..to].to_owned(),
-    )
+    let Some((_, _, _, from, to)) = best else {
+        return stem.to_owned();
+    };
+    // A hash in a label is cut to its first characters (`000_0ac9`).
+    let mut label = String::new();
+    let mut end = from;
+    for (at, part) in own
+        .iter()
+        .filter(|(at, part)| *at >= from && at + part.len() <= to)
+    {
+        label.push_str(&stem[end..*at]);
+        label.push_str(if is_hash(part) {
+            &part[..HASH_CHARS]
+        } else {
+            part
+        });
+        end = at + part.len();
+    }
+    label
 }
 
 #[cfg(test)]
@@ -164,6 +199,28 @@ mod tests {
     fn labelled(list: &[(&str, Option<&str>)]) -> Vec<String> {
         let articles: Vec<Article> = list.iter().map(|(id, o)| article(id, *o)).collect();
         labels(&articles.iter().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn seeds_among_their_translations() {
+        assert_eq!(
+            labelled(&[
+                ("000_0ac90385ad601620", None),
+                ("000-es", None),
+                ("002_f13625239639c7a3", None),
+                ("002-fr", None)
+            ]),
+            ["000_0ac9", "000-es", "002_f136", "002-fr"]
+        );
+        // A short part alone says little: `nested-a` rather than `a`.
+        assert_eq!(
+            labelled(&[
+                ("links-table-nested-a", None),
+                ("links-table-nested-b", None),
+                ("search-apostrophe", None),
+            ]),
+            ["nested-a", "nested-b", "search"]
+        );
     }
 
     #[test]

@@ -164,6 +164,10 @@ fn header_line(
     if block.kind != ParagraphKind::Text {
         return HeaderLine::Body;
     }
+    if let Some(agency) = credited_agency(line) {
+        meta.agency.get_or_insert(agency);
+        return HeaderLine::Taken;
+    }
     if let Some(credit) = credit_label(block.first_line(), language) {
         let credit_len = credit_length(credit);
         let rest_start = block.first_line().len() - credit.len() + credit_len;
@@ -180,10 +184,6 @@ fn header_line(
     }
     if block.line_starts.is_empty() && meta.credit.is_none() && is_credit_line(line) {
         meta.credit = Some(line.trim_matches('*').trim().to_owned());
-        return HeaderLine::Taken;
-    }
-    if let Some(agency) = credited_agency(line) {
-        meta.agency.get_or_insert(agency);
         return HeaderLine::Taken;
     }
     if let Some(caption) = caption(block, language) {
