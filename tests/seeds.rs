@@ -46,7 +46,9 @@ fn seed_002_metadata() {
         a.meta.title.as_deref(),
         Some("Russia Races Tom Cruise and Musk for First Movie in Space")
     );
-    assert_eq!(a.meta.byline.as_deref(), Some("Marina Lapenkova for AFP"));
+    assert_eq!(a.meta.byline.as_deref(), Some("Marina Lapenkova"));
+    assert_eq!(a.meta.agency.as_deref(), Some("AFP"));
+    assert_eq!(a.meta.credit.as_deref(), Some("NASA / Roscosmos"));
     assert_eq!(a.meta.date.as_deref(), Some("2021-07-01"));
     assert_eq!(
         a.meta.url.as_deref(),
