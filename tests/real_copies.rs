@@ -34,6 +34,30 @@ fn json(args: &[&str]) -> Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
+/// The labels `list` gives the files of a folder.
+fn labels_of(folder: &Path) -> Vec<String> {
+    json(&["list", "--format", "json", folder.to_str().unwrap()])["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["label"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// What the binary prints on stdout, without colour.
+fn text(args: &[&str]) -> String {
+    let home = tempfile::tempdir().unwrap();
+    let output = Command::cargo_bin("spacefilm-tui")
+        .unwrap()
+        .env("HOME", home.path())
+        .env("NO_COLOR", "1")
+        .timeout(Duration::from_secs(30))
+        .args(args)
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
 /// `list --format json` of one file.
 fn listed(path: &Path) -> Value {
     json(&["list", "--format", "json", path.to_str().unwrap()])["articles"][0].clone()
@@ -137,14 +161,7 @@ fn a_subhead_is_one_unit_of_its_own() {
 #[test]
 fn labels_tell_the_copies_apart_everywhere() {
     let folder = case("metadata/labels");
-    let doc = json(&["list", "--format", "json", folder.to_str().unwrap()]);
-    let labels: Vec<&str> = doc["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["label"].as_str().unwrap())
-        .collect();
-    assert_eq!(labels, ["gazette", "herald"]);
+    assert_eq!(labels_of(&folder), ["gazette", "herald"]);
     let a = folder.join("bridge_gazette.txt");
     let b = folder.join("bridge_herald.txt");
     let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
@@ -155,15 +172,7 @@ fn labels_tell_the_copies_apart_everywhere() {
         vec!["collate", a, b, "--width", "100"],
         vec!["diff", a, b, "--width", "100"],
     ] {
-        let home = tempfile::tempdir().unwrap();
-        let output = Command::cargo_bin("spacefilm-tui")
-            .unwrap()
-            .env("HOME", home.path())
-            .env("NO_COLOR", "1")
-            .args(&args)
-            .output()
-            .unwrap();
-        let text = String::from_utf8(output.stdout).unwrap();
+        let text = text(&args);
         assert!(
             text.contains("gazette") && text.contains("herald"),
             "{args:?}:\n{text}"
@@ -245,14 +254,7 @@ fn segmentation_cases() {
 
 #[test]
 fn a_numbered_list_keeps_its_numbers_in_show() {
-    let home = tempfile::tempdir().unwrap();
-    let output = Command::cargo_bin("spacefilm-tui")
-        .unwrap()
-        .env("HOME", home.path())
-        .args(["show", case("segment/numbered-list.txt").to_str().unwrap()])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(output.stdout).unwrap();
+    let text = text(&["show", case("segment/numbered-list.txt").to_str().unwrap()]);
     for line in [
         "1. Reopen the harbour",
         "2. Pay the 40 dockers",
@@ -301,14 +303,7 @@ fn link_targets_tables_and_nested_lists() {
             .unwrap();
     assert!(right.contains("DRAFT_v1"), "{right}");
     // Shown as a table, nested items indented under their parent.
-    let home = tempfile::tempdir().unwrap();
-    let output = Command::cargo_bin("spacefilm-tui")
-        .unwrap()
-        .env("HOME", home.path())
-        .args(["show", a.to_str().unwrap(), "--width", "80"])
-        .output()
-        .unwrap();
-    let shown = String::from_utf8(output.stdout).unwrap();
+    let shown = text(&["show", a.to_str().unwrap(), "--width", "80"]);
     assert!(shown.contains("┃ Port │ Ships"), "{shown}");
     assert!(shown.contains("┃ Oslo │ 12"), "{shown}");
     assert!(shown.contains("• Outer item\n  • Nested item"), "{shown}");
@@ -392,14 +387,10 @@ fn a_helpers_copies_of_one_story() {
         check_metadata(&folder.join(format!("{name}.txt")), want);
     }
     // Their labels are the outlets' part of the names.
-    let doc = json(&["list", "--format", "json", folder.to_str().unwrap()]);
-    let labels: Vec<&str> = doc["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["label"].as_str().unwrap())
-        .collect();
-    assert_eq!(labels, ["gazette", "herald", "post", "tribune", "wire"]);
+    assert_eq!(
+        labels_of(&folder),
+        ["gazette", "herald", "post", "tribune", "wire"]
+    );
 }
 
 #[test]
