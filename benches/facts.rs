@@ -1,8 +1,9 @@
 //! The discrepancy ledger over two 100k-word versions (target: under
-//! 300 ms): the generated paraphrase pair of `benches/compare.rs`, with one
-//! sentence in eight carrying facts (a person's age, a sum, a date, a
-//! count, a duration, a quote), a tenth of them changed in the second
-//! version.
+//! 300 ms) and over twenty versions of an 800-word story (target: under
+//! 100 ms): the generated paraphrases of `benches/compare.rs`, with one
+//! paragraph in three carrying a sentence of facts (a person's age, a sum,
+//! a date, a count, a duration, a quote), a tenth of them changed in each
+//! other version.
 
 mod common;
 
@@ -57,12 +58,21 @@ fn with_facts(document: &[Vec<String>], seed: u64) -> String {
 }
 
 fn with_changed_facts(document: &[Vec<String>], seed: u64) -> String {
+    with_changed_facts_from(document, seed, seed)
+}
+
+/// The facts of `seed`, a tenth changed as `change_seed` picks.
+fn with_changed_facts_from(document: &[Vec<String>], seed: u64, change_seed: u64) -> String {
     let mut rng = common::Rng::new(seed);
+    let mut change = common::Rng::new(change_seed);
     let mut out = String::new();
     for (k, paragraph) in document.iter().enumerate() {
         let mut sentences = paragraph.clone();
         if k % 3 == 0 {
-            sentences.push(fact_sentence(&mut rng, k).1);
+            let (same, changed) = fact_sentence(&mut rng, k);
+            // With its own seed, each version changes its own tenth.
+            let changes = change_seed == seed || change.below(10) == 0;
+            sentences.push(if changes { changed } else { same });
         }
         out.push_str(&sentences.join(" "));
         out.push_str("\n\n");
@@ -103,8 +113,36 @@ fn facts(c: &mut Criterion) {
     group.bench_function("two 100k-word versions", |b| {
         b.iter(|| black_box(ledger(&[&left, &right], &Budget::unlimited())))
     });
+
+    // Twenty versions of one 800-word story, each paraphrased its own way.
+    let story = common::document(STORY_WORDS, &vocabulary, 21);
+    let versions: Vec<Article> = (0..VERSIONS)
+        .map(|k| {
+            let text = if k == 0 {
+                with_facts(&story, 31)
+            } else {
+                let paraphrase = common::paraphrased(&story, &vocabulary, 100 + k as u64);
+                with_changed_facts_from(&paraphrase, 31, 200 + k as u64)
+            };
+            load(dir.path(), &format!("version-{k:02}.txt"), &text)
+        })
+        .collect();
+    let refs: Vec<&Article> = versions.iter().collect();
+    let ledger_once = ledger(&refs, &Budget::unlimited());
+    eprintln!(
+        "{VERSIONS} versions of {} words: {} facts, {} in conflict",
+        versions[0].word_count,
+        ledger_once.facts.len(),
+        ledger_once.facts.iter().filter(|f| f.conflict).count()
+    );
+    group.bench_function("twenty 800-word versions", |b| {
+        b.iter(|| black_box(ledger(&refs, &Budget::unlimited())))
+    });
     group.finish();
 }
+
+const STORY_WORDS: usize = 800;
+const VERSIONS: usize = 20;
 
 criterion_group!(benches, facts);
 criterion_main!(benches);

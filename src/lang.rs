@@ -165,6 +165,13 @@ pub struct Language {
     /// Endings (`n't`) and, ending with an apostrophe, prefixes (`l'`).
     pub contractions: Vec<(String, String)>,
     not_names: FxHashSet<String>,
+    /// Definite articles (`the`, `la`).
+    pub definite_articles: FxHashSet<String>,
+    /// Coordinating conjunctions (`and`, `or`).
+    pub coordinators: FxHashSet<String>,
+    /// Endings that mark a plural noun (`s`), where the language has a few
+    /// regular ones; empty otherwise.
+    pub plural_endings: Vec<String>,
     spelling_norms: FxHashMap<String, String>,
     pub byline_words: Vec<String>,
     pub for_agency: Vec<String>,
@@ -216,39 +223,41 @@ impl Language {
     /// The month (1–12) a word names, in any listed spelling; a trailing
     /// period is allowed. `word` in any case.
     pub fn month(&self, word: &str) -> Option<u32> {
-        self.months.get(&lower(word.trim_end_matches('.'))).copied()
+        self.months
+            .get(lower(word.trim_end_matches('.')).as_ref())
+            .copied()
     }
 
     /// The weekday (0 = Monday) a word names.
     pub fn weekday(&self, word: &str) -> Option<u32> {
         self.weekdays
-            .get(&lower(word.trim_end_matches(['.', ','])))
+            .get(lower(word.trim_end_matches(['.', ','])).as_ref())
             .copied()
     }
 
     /// The offset in days of a relative day word (`yesterday` → -1).
     pub fn relative_day(&self, word: &str) -> Option<i64> {
-        self.relative_days.get(&lower(word)).copied()
+        self.relative_days.get(lower(word).as_ref()).copied()
     }
 
     /// The value of a number word (`twelve`, `zwölf`, `двенадцать`).
     pub fn number_word(&self, word: &str) -> Option<f64> {
-        self.number_words.get(&lower(word)).copied()
+        self.number_words.get(lower(word).as_ref()).copied()
     }
 
     /// The factor of a scale word (`million` → 1e6).
     pub fn scale(&self, word: &str) -> Option<f64> {
-        self.scales.get(&lower(word)).copied()
+        self.scales.get(lower(word).as_ref()).copied()
     }
 
     /// The value of a fraction word (`half` → 0.5).
     pub fn fraction(&self, word: &str) -> Option<f64> {
-        self.fractions.get(&lower(word)).copied()
+        self.fractions.get(lower(word).as_ref()).copied()
     }
 
     /// The range a vague magnitude stands for (`tens` → 10..100).
     pub fn vague(&self, word: &str) -> Option<(f64, f64)> {
-        self.vague.get(&lower(word)).copied()
+        self.vague.get(lower(word).as_ref()).copied()
     }
 
     /// Whether a (lower-case) word is a function word.
@@ -258,7 +267,7 @@ impl Language {
 
     /// Whether a capitalised word is never a name by itself (`Actress`).
     pub fn is_not_name(&self, word: &str) -> bool {
-        self.not_names.contains(&lower(word))
+        self.not_names.contains(lower(word).as_ref())
     }
 
     /// The spelling a norm variant stands for (`center` → `centre`), so
@@ -312,8 +321,14 @@ impl Language {
     }
 }
 
-fn lower(word: &str) -> String {
-    word.to_lowercase()
+/// `word` in lower case, borrowed when it already is (the common case for
+/// the lookups: most words are not capitalised).
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| !b.is_ascii_uppercase()) && word.is_ascii() {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
 }
 
 // ---- The files as written --------------------------------------------------
@@ -426,6 +441,9 @@ struct RawWords {
     suffixes: Vec<(String, usize)>,
     contractions: Vec<(String, String)>,
     not_names: Vec<String>,
+    definite_articles: Vec<String>,
+    coordinators: Vec<String>,
+    plural_endings: Vec<String>,
     spelling_variants: Vec<Vec<String>>,
 }
 
@@ -544,6 +562,9 @@ fn compile(raw: RawLanguage) -> Language {
         suffixes: raw.words.suffixes,
         contractions: raw.words.contractions,
         not_names: set(raw.words.not_names),
+        definite_articles: set(raw.words.definite_articles),
+        coordinators: set(raw.words.coordinators),
+        plural_endings: raw.words.plural_endings,
         byline_words: raw.metadata.byline,
         for_agency: raw.metadata.for_agency,
         credit_labels: raw.metadata.credit_labels,
@@ -553,45 +574,57 @@ fn compile(raw: RawLanguage) -> Language {
     };
     for (k, spellings) in raw.calendar.months.iter().enumerate() {
         for spelling in spellings {
-            language.months.insert(lower(spelling), k as u32 + 1);
+            language
+                .months
+                .insert(lower(spelling).into_owned(), k as u32 + 1);
         }
     }
     for (k, spellings) in raw.calendar.weekdays.iter().enumerate() {
         for spelling in spellings {
-            language.weekdays.insert(lower(spelling), k as u32);
+            language
+                .weekdays
+                .insert(lower(spelling).into_owned(), k as u32);
         }
     }
     language.relative_days = raw
         .calendar
         .relative_days
         .into_iter()
-        .map(|(word, offset)| (lower(&word), offset))
+        .map(|(word, offset)| (lower(&word).into_owned(), offset))
         .collect();
     for (k, spellings) in raw.numbers.units.iter().enumerate() {
         for spelling in spellings {
-            language.number_words.insert(lower(spelling), k as f64);
+            language
+                .number_words
+                .insert(lower(spelling).into_owned(), k as f64);
         }
     }
     for (k, spellings) in raw.numbers.tens.iter().enumerate() {
         for spelling in spellings {
             language
                 .number_words
-                .insert(lower(spelling), (k as f64 + 2.0) * 10.0);
+                .insert(lower(spelling).into_owned(), (k as f64 + 2.0) * 10.0);
         }
     }
     for scale in &raw.numbers.scales {
         for word in &scale.words {
-            language.scales.insert(lower(word), scale.value);
+            language
+                .scales
+                .insert(lower(word).into_owned(), scale.value);
         }
     }
     for fraction in &raw.numbers.fractions {
         for word in &fraction.words {
-            language.fractions.insert(lower(word), fraction.value);
+            language
+                .fractions
+                .insert(lower(word).into_owned(), fraction.value);
         }
     }
     for range in &raw.numbers.vague {
         for word in &range.words {
-            language.vague.insert(lower(word), (range.low, range.high));
+            language
+                .vague
+                .insert(lower(word).into_owned(), (range.low, range.high));
         }
     }
     for phrase in &raw.numbers.and_a_half {
@@ -631,7 +664,9 @@ fn compile(raw: RawLanguage) -> Language {
     for variants in &raw.words.spelling_variants {
         if let Some(first) = variants.first() {
             for variant in variants {
-                language.spelling_norms.insert(lower(variant), lower(first));
+                language
+                    .spelling_norms
+                    .insert(lower(variant).into_owned(), lower(first).into_owned());
             }
         }
     }

@@ -464,8 +464,8 @@ fn mark_two_diff_jump_between_changes_and_quit() {
     pty.send(b"jj ");
     pty.send(b"j ");
     pty.send(b"d");
-    pty.wait_for("L The Moscow Times (002_f13625239639c7a3)");
-    pty.wait_for("R 003 (003_3d879c792c9c72a1)");
+    pty.wait_for("L The Moscow Times · Russia Races");
+    pty.wait_for("R 003 · Sixty years after");
     pty.wait_for("similarity 0.66");
     pty.wait_for("Six decades after Soviet");
     // Many changes down, the first sentences have scrolled away and later

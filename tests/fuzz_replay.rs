@@ -1,5 +1,8 @@
 //! Replays every input the fuzzers found a fault with, saved as
-//! `tests/fuzz/<target>/<fault-kind>-<hash>`, through the same checks the
+//! `tests/fuzz/<target>/<fault-kind>-<hash>`, and hand-made inputs of the
+//! four panics first reported (a quote cut at the end, a no-break space
+//! before a dotted word or a colon, a search whose lowercase form is
+//! longer), named `<fault-kind>`, through the same checks the
 //! fuzz targets run (`fuzz/checks.rs`). A regression fails here, on stable,
 //! without the fuzzer.
 

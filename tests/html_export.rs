@@ -72,7 +72,19 @@ fn facts_page_has_the_ledger() {
     let html = page(&["facts"]);
     assert_self_contained(&html);
     assert!(html.contains("age of Yulia Peresild"));
-    assert!(html.contains("<span title=\"1e7..1e8 USD\">tens of millions of dollars</span>"));
+    // Value groups: each value once, with the articles that state it, the
+    // article's id on hover.
+    let age = &html[html.find("age of Yulia Peresild").unwrap()..];
+    let age = &age[..age.find("</tr>").unwrap()];
+    assert!(
+        age.contains("<li><span class=\"value\">36</span> · ")
+            && age.contains("<li><span class=\"value\">37</span> · "),
+        "{age}"
+    );
+    assert_eq!(age.matches("<li>").count(), 2, "{age}");
+    assert!(age.contains(
+        "<span class=\"article\" title=\"002_f13625239639c7a3\">The Moscow Times</span>"
+    ));
 }
 
 #[test]

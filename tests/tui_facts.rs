@@ -117,7 +117,7 @@ fn d_on_a_mention_opens_the_diff_at_its_sentence() {
 #[test]
 fn collation_stacks_every_version_and_opens_a_pairwise_diff() {
     let mut app = seeds(160, 48);
-    // 002 is the base; its sentence 1 has 000's and 003's wordings.
+    // 002 is the base; its sentence 0 has 000's and 003's wordings.
     press(&mut app, "j j enter C");
     let view = app.collate.as_ref().unwrap();
     assert_eq!(view.base, 2);
@@ -125,7 +125,7 @@ fn collation_stacks_every_version_and_opens_a_pairwise_diff() {
     let row = collation
         .rows
         .iter()
-        .position(|r| r.base == Some(1))
+        .position(|r| r.base == Some(0))
         .unwrap();
     let down = "j ".repeat(row);
     press(&mut app, &down);
@@ -142,8 +142,30 @@ fn collation_stacks_every_version_and_opens_a_pairwise_diff() {
     assert_eq!((diff.left, diff.right), (2, 3));
     let comparison = diff.comparison.as_ref().unwrap();
     let link = &comparison.alignment.links[diff.current.unwrap()];
-    assert_eq!(link.left, [1]);
+    assert_eq!(link.left, [0]);
     assert_eq!(link.kind, LinkKind::Changed);
+}
+
+#[test]
+fn the_facts_pane_goes_full_width_and_back() {
+    let mut app = seeds(120, 30);
+    press(&mut app, "F 3");
+    assert_eq!((app.mode, app.focus), (Mode::Facts, Focus::Facts));
+    let screen = text(draw(&app).backend().buffer());
+    assert!(!screen.contains("Sources (5)"), "{screen}");
+    // No value is cut at 120 columns: the sums sit whole, each once.
+    assert!(
+        screen.contains("tens of millions of dollars · 000, The Moscow Times"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("│ tens of thousands of dollars · 003"),
+        "{screen}"
+    );
+    press(&mut app, "v");
+    let screen = text(draw(&app).backend().buffer());
+    assert!(screen.contains("Sources (5)"), "{screen}");
+    assert_eq!(app.mode, Mode::Facts);
 }
 
 #[test]
@@ -167,9 +189,9 @@ fn the_matrix_shades_by_strength_and_names_the_stories() {
     assert_eq!((app.mode, app.focus), (Mode::Matrix, Focus::Matrix));
     let terminal = draw(&app);
     let screen = text(terminal.backend().buffer());
-    let row = screen.lines().find(|l| l.contains("┃002 ")).unwrap();
-    assert!(row.contains("█0.65"), "{screen}");
-    assert!(screen.contains("A 000 002 003"), "{screen}");
+    let row = screen.lines().find(|l| l.contains("┃The Moscow")).unwrap();
+    assert!(row.contains("█0.66"), "{screen}");
+    assert!(screen.contains("A 000, The Moscow Times, 003"), "{screen}");
 }
 
 #[test]
@@ -194,11 +216,14 @@ fn the_matrix_scrolls_along_its_diagonal() {
     press(&mut app, "M j j");
     assert_eq!(app.stories.top, 2);
     let screen = text(draw(&app).backend().buffer());
-    let header = screen.lines().nth(1).unwrap();
-    // Rows and columns both start at 002.
+    let header = screen.lines().nth(1).unwrap().split('┃').nth(1).unwrap();
+    // Rows and columns both start at 002, The Moscow Times.
     assert!(
-        header.contains("002") && !header.contains("000"),
+        header.contains("The") && !header.contains("000"),
         "{screen}"
     );
-    assert!(screen.lines().nth(2).unwrap().contains("┃002"), "{screen}");
+    assert!(
+        screen.lines().nth(2).unwrap().contains("┃The Moscow"),
+        "{screen}"
+    );
 }

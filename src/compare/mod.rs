@@ -7,6 +7,7 @@ mod candidates;
 pub mod collate;
 pub mod diff;
 pub mod facts;
+mod parallel;
 mod sides;
 pub mod similarity;
 pub mod stories;

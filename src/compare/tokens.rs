@@ -4,7 +4,10 @@
 
 use std::borrow::Cow;
 
-/// Lower case, straight apostrophes, no combining marks.
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lower case, straight apostrophes, no accents or other combining marks.
 pub fn fold(word: &str) -> Cow<'_, str> {
     if word
         .bytes()
@@ -12,11 +15,26 @@ pub fn fold(word: &str) -> Cow<'_, str> {
     {
         return Cow::Borrowed(word);
     }
+    // ASCII has nothing to decompose: lower case and the backtick suffice.
+    if word.is_ascii() {
+        return Cow::Owned(
+            word.bytes()
+                .map(|b| {
+                    if b == b'`' {
+                        '\''
+                    } else {
+                        char::from(b.to_ascii_lowercase())
+                    }
+                })
+                .collect(),
+        );
+    }
     let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
+    // Decomposed, so that `í` and `i` meet: accents are dropped.
+    for c in word.nfd() {
         match c {
             '’' | '‘' | '`' | 'ʼ' => out.push('\''),
-            '\u{300}'..='\u{36F}' => {}
+            c if is_combining_mark(c) => {}
             c => out.extend(c.to_lowercase()),
         }
     }

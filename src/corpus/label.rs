@@ -28,6 +28,25 @@ pub fn assign(articles: &mut [Article]) {
     }
 }
 
+/// Labels written one after another: `000 002 003`, or with commas where
+/// one has several words (`000, The Moscow Times, 003`), so that each can
+/// be told apart.
+pub fn join<S: AsRef<str>>(labels: &[S]) -> String {
+    let between = if labels
+        .iter()
+        .any(|l| l.as_ref().contains(char::is_whitespace))
+    {
+        ", "
+    } else {
+        " "
+    };
+    labels
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<&str>>()
+        .join(between)
+}
+
 /// Labels for `articles`, in order, each unique among them.
 pub fn labels(articles: &[&Article]) -> Vec<String> {
     if let [only] = articles {
@@ -178,6 +197,13 @@ fn distinct_run(stem: &str, k: usize, stems: &[Vec<(usize, &str)>]) -> String {
 mod tests {
     use super::*;
     use crate::corpus::{Article, Meta, Source};
+
+    #[test]
+    fn labels_of_several_words_are_joined_with_commas() {
+        assert_eq!(join(&["000", "002"]), "000 002");
+        assert_eq!(join(&["000", "The Moscow Times"]), "000, The Moscow Times");
+        assert_eq!(join::<&str>(&[]), "");
+    }
 
     fn article(id: &str, outlet: Option<&str>) -> Article {
         Article {

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::ledger::describe;
+use super::ledger::{describe, shown_values};
 use super::text::kind_mark;
 use crate::compare::diff::{SideText, sides};
 use crate::compare::facts::Ledger;
@@ -45,6 +45,10 @@ tr.equal td.text { color: GrayText; }
 tr.place td { color: GrayText; }
 a.move { text-decoration: none; font-weight: bold; }
 tr.conflict td.mark { color: #c00; font-weight: bold; }
+ul.values { list-style: none; margin: 0; padding: 0; }
+ul.values li { display: inline; }
+ul.values li + li::before { content: " │ "; color: GrayText; }
+ul.values .article { color: GrayText; }
 td.mark { width: 5rem; }
 label.toggle { float: right; font-size: .9rem; }
 #hide-equal:checked ~ table.diff tr.equal { display: none; }
@@ -193,6 +197,8 @@ pub fn ledger_page(articles: &[&Article], ledger: &Ledger) -> String {
     out
 }
 
+/// The ledger in value-group form: one row per fact, its distinct values
+/// each once with the articles that state it (the article's id on hover).
 fn ledger_table(out: &mut String, articles: &[&Article], ledger: &Ledger) {
     let conflicts = ledger.facts.iter().filter(|f| f.conflict).count();
     let _ = writeln!(
@@ -201,17 +207,14 @@ fn ledger_table(out: &mut String, articles: &[&Article], ledger: &Ledger) {
         ledger.facts.len()
     );
     out.push_str(
-        "<table class=\"ledger\">\n<thead><tr><th>conflict</th><th>kind</th><th>fact</th>",
+        "<table class=\"ledger\">\n<thead><tr><th>conflict</th><th>kind</th><th>fact</th><th>values · articles</th></tr></thead>\n<tbody>\n",
     );
-    for article in articles {
-        let _ = write!(
-            out,
-            "<th title=\"{}\">{}</th>",
-            escape(&article.id),
-            escape(&article.label)
-        );
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
+    let id_of = |label: &str| -> String {
+        articles
+            .iter()
+            .find(|a| a.label == label)
+            .map_or_else(|| label.to_owned(), |a| a.id.clone())
+    };
     for fact in &ledger.facts {
         let class = if fact.conflict { "conflict" } else { "agree" };
         let _ = write!(
@@ -228,28 +231,27 @@ fn ledger_table(out: &mut String, articles: &[&Article], ledger: &Ledger) {
                 escape(&describe(change, ledger))
             );
         }
-        out.push_str("</td>");
-        for article in 0..articles.len() {
-            let values: Vec<String> = fact
-                .mentions
+        out.push_str("</td><td><ul class=\"values\">");
+        for value in shown_values(fact, &ledger.labels) {
+            let labels: Vec<String> = value
+                .labels
                 .iter()
-                .filter(|m| m.article == article)
-                .map(|m| {
+                .map(|label| {
                     format!(
-                        "<span title=\"{}\">{}</span>",
-                        escape(&m.value),
-                        escape(&m.text)
+                        "<span class=\"article\" title=\"{}\">{}</span>",
+                        escape(&id_of(label)),
+                        escape(label)
                     )
                 })
                 .collect();
-            let shown = if values.is_empty() {
-                "·".to_owned()
-            } else {
-                values.join(" / ")
-            };
-            let _ = write!(out, "<td>{shown}</td>");
+            let _ = write!(
+                out,
+                "<li><span class=\"value\">{}</span> · {}</li>",
+                escape(&value.value()),
+                labels.join(", ")
+            );
         }
-        out.push_str("</tr>\n");
+        out.push_str("</ul></td></tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
 }

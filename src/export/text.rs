@@ -356,17 +356,18 @@ pub fn kind_mark(kind: LinkKind) -> char {
     }
 }
 
-/// The header of a comparison: who against whom, how similar, what kinds.
-/// An article's label, with its id where the label is not the id
-/// (`The Moscow Times (002_f13625239639c7a3)`).
+/// An article's label, with its id where the label is not part of the id
+/// (`The Moscow Times (002_f13625239639c7a3)`); else the id alone.
 pub fn named(article: &Article) -> String {
-    if article.label == article.id {
+    // `000` says nothing more of `000_0ac90385ad601620`.
+    if article.id.starts_with(&article.label) {
         article.id.clone()
     } else {
         format!("{} ({})", article.label, article.id)
     }
 }
 
+/// The header of a comparison: who against whom, how similar, what kinds.
 pub fn comparison_header(left: &Article, right: &Article, comparison: &Comparison) -> String {
     let [equal, changed, moved, deleted, inserted] = comparison.alignment.counts();
     let mut out = String::new();
@@ -588,9 +589,38 @@ pub fn truncate(text: &str, columns: usize) -> String {
     out
 }
 
+/// `text` cut to `columns` display columns from the front, keeping its
+/// end: `…the end`.
+pub fn truncate_start(text: &str, columns: usize) -> String {
+    if wrap::width(text) <= columns {
+        return text.to_owned();
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    let mut used = 0;
+    for grapheme in unicode_segmentation::UnicodeSegmentation::graphemes(text, true).rev() {
+        let w = wrap::width(grapheme);
+        if used + w + 1 > columns {
+            break;
+        }
+        kept.push(grapheme);
+        used += w;
+    }
+    let mut out = String::from("…");
+    out.extend(kept.into_iter().rev());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncating_from_either_end() {
+        assert_eq!(truncate("Peresild", 5), "Pere…");
+        assert_eq!(truncate_start("Peresild", 5), "…sild");
+        assert_eq!(truncate_start("short", 5), "short");
+        assert_eq!(truncate_start("日本語です", 5), "…です");
+    }
 
     #[test]
     fn compact_counts() {

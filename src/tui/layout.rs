@@ -57,6 +57,12 @@ impl Mode {
         Mode::ALL.into_iter().find(|m| m.name() == name)
     }
 
+    /// Whether the main pane may take the full width, hiding the list
+    /// (the diff does so as its own mode, [`Mode::FullDiff`]).
+    pub fn can_be_wide(self) -> bool {
+        matches!(self, Mode::Facts | Mode::Collate | Mode::Matrix)
+    }
+
     /// Whether the main pane shows the diff.
     pub fn shows_diff(self) -> bool {
         matches!(self, Mode::Compare | Mode::FullDiff)
@@ -89,13 +95,15 @@ impl Panes {
     }
 }
 
-/// Splits the screen, or `None` when it is too small to use.
-pub fn panes(area: Rect, mode: Mode) -> Option<Panes> {
+/// Splits the screen, or `None` when it is too small to use. `wide` gives
+/// the facts, the collation or the matrix the full width, as
+/// [`Mode::FullDiff`] does the diff.
+pub fn panes(area: Rect, mode: Mode, wide: bool) -> Option<Panes> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
     let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    if mode == Mode::FullDiff {
+    if mode == Mode::FullDiff || (wide && mode.can_be_wide()) {
         return Some(Panes {
             sources: None,
             main,
@@ -289,12 +297,12 @@ mod tests {
 
     #[test]
     fn too_small_screens_have_no_panes() {
-        assert!(panes(Rect::new(0, 0, 39, 24), Mode::Reader).is_none());
-        assert!(panes(Rect::new(0, 0, 80, 9), Mode::Reader).is_none());
-        let p = panes(Rect::new(0, 0, 80, 24), Mode::Reader).unwrap();
+        assert!(panes(Rect::new(0, 0, 39, 24), Mode::Reader, false).is_none());
+        assert!(panes(Rect::new(0, 0, 80, 9), Mode::Reader, false).is_none());
+        let p = panes(Rect::new(0, 0, 80, 24), Mode::Reader, false).unwrap();
         assert_eq!(p.sources.unwrap().width + p.main.width, 80);
         assert_eq!(p.status.y, 23);
-        let full = panes(Rect::new(0, 0, 80, 24), Mode::FullDiff).unwrap();
+        let full = panes(Rect::new(0, 0, 80, 24), Mode::FullDiff, false).unwrap();
         assert_eq!((full.sources, full.main.width), (None, 80));
     }
 }

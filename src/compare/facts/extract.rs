@@ -1,17 +1,18 @@
-//! Every mention of every article, before grouping: dates first (so their
-//! numbers are not counted again), then quantities, names and quotes.
+//! Every mention of every article, before grouping: dates and times of day
+//! first (so their numbers are not counted again), then quantities, names
+//! and quotes. A mention that the end of a cut-off copy cuts is marked.
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::names::{self, NameSpan, bare};
 use super::quotes::{self, Speaker};
 use super::scan::{Token, tokens};
-use super::{FactKind, dates, quantities};
+use super::{Context, FactKind, dates, quantities, times};
 use crate::compare::tokens::translit_key;
 use crate::corpus::Article;
+use crate::lang::Language;
 
 /// A mention with what grouping needs to know about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +29,16 @@ pub struct Found {
     pub subject: Option<String>,
     /// For quotes: the words had no quote marks (a paraphrase of a quote).
     pub paraphrase: bool,
+    /// The end of a cut-off copy cuts the mention (or its quote).
+    pub cut_off: bool,
+    /// For quotes: a fragment of a longer quote of another version.
+    pub partial: bool,
+    /// The content words around the mention (stemmed, lower case): what
+    /// two different values must share to be about one thing.
+    pub context: Vec<String>,
+    /// For a name word: the whole run of the name it is part of, by byte
+    /// range, and as written (`Julia Peressild`).
+    pub phrase: Option<(Range<usize>, String)>,
 }
 
 impl Found {
@@ -55,11 +66,11 @@ pub fn tokenize(article: &Article) -> Vec<Vec<Token<'_>>> {
         .collect()
 }
 
-pub fn lexicon(tokenized: &[Vec<Vec<Token>>]) -> Lexicon {
+pub fn lexicon(tokenized: &[Vec<Vec<Token>>], languages: &[&Language]) -> Lexicon {
     let mut lexicon = Lexicon::default();
-    for article in tokenized {
+    for (article, language) in tokenized.iter().zip(languages) {
         for tokens in article {
-            for span in names::find(tokens, &|_| false) {
+            for span in names::find(tokens, &|_| false, &|_| false, language) {
                 lexicon
                     .names
                     .extend(tokens[span.tokens].iter().map(|t| bare(t.text).to_owned()));
@@ -74,13 +85,18 @@ pub fn lexicon(tokenized: &[Vec<Vec<Token>>]) -> Lexicon {
     lexicon
 }
 
-fn published(article: &Article) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(article.meta.date.as_deref()?, "%Y-%m-%d").ok()
-}
-
 fn span_text<'a>(text: &'a str, tokens: &[Token], range: &Range<usize>) -> (Range<usize>, &'a str) {
     let bytes = tokens[range.start].range.start..tokens[range.end - 1].range.end;
     (bytes.clone(), &text[bytes])
+}
+
+/// The text of a name run, without a possessive ending (`Gagarin’s`).
+fn names_text(text: &str, tokens: &[Token], span: &NameSpan) -> String {
+    let (bytes, written) = span_text(text, tokens, &span.tokens);
+    let last = &tokens[span.tokens.end - 1];
+    let cut = last.text.len() - bare(last.text).len();
+    let _ = bytes;
+    written[..written.len() - cut].to_owned()
 }
 
 fn name_of(tokens: &[Token], span: &NameSpan) -> String {
@@ -98,45 +114,77 @@ pub fn article_mentions(
     sentences: &[Vec<Token>],
     lexicon: &Lexicon,
 ) -> Vec<Found> {
-    let published = published(article);
+    let cx = Context::of(article);
     let is_known = |w: &str| lexicon.names.contains(w);
+    let is_common = |w: &str| lexicon.lower.contains(w);
     let mut found = Vec::new();
-    let people = people(sentences, &is_known, &lexicon.lower);
+    let people = people(sentences, &is_known, &lexicon.lower, cx.language);
     // The person named last, for "she says".
     let mut last_person: Option<String> = None;
+    let last_sentence = sentences.len().checked_sub(1);
     for (sentence, tokens) in sentences.iter().enumerate() {
         let text = article.sentence_text(sentence);
-        let names = names::find(tokens, &is_known);
+        let names = names::find(tokens, &is_known, &is_common, cx.language);
         let person_in = |span: &NameSpan| {
             tokens[span.tokens.clone()]
                 .iter()
                 .find_map(|t| people.get(bare(t.text)).cloned())
         };
+        // In the last sentence of a cut-off copy, what reaches the end is
+        // cut.
+        let cut_at_end = article.meta.truncated && Some(sentence) == last_sentence;
         let mention = |kind, range: &Range<usize>, value: String| {
             let (span, written) = span_text(text, tokens, range);
             Found {
                 kind,
                 article: index,
                 sentence,
+                cut_off: cut_at_end && text[span.end..].trim().len() <= 1,
                 span,
                 text: written.to_owned(),
                 value,
                 unit: None,
                 subject: None,
                 paraphrase: false,
+                partial: false,
+                context: context(tokens, range, &cx),
+                phrase: None,
             }
         };
         let mut taken = vec![false; tokens.len()];
-        for date in dates::find(tokens, published) {
+        for date in dates::find(tokens, &cx) {
             taken[date.tokens.clone()]
                 .iter_mut()
                 .for_each(|t| *t = true);
             found.push(mention(FactKind::Date, &date.tokens, date.value));
         }
-        for quantity in quantities::find(tokens, &names, &taken) {
+        for time in times::find(text, tokens, &cx) {
+            if taken[time.tokens.clone()].iter().any(|&t| t) {
+                continue;
+            }
+            taken[time.tokens.clone()]
+                .iter_mut()
+                .for_each(|t| *t = true);
+            found.push(mention(FactKind::Time, &time.tokens, time.value));
+        }
+        for quantity in quantities::find(tokens, &names, &taken, &cx) {
+            // `The 23-year-old replaces…`: an age with no name after a
+            // definite article stands for the person named last; `a
+            // 67-year-old man` is someone new.
+            let refers_back = quantity.kind == FactKind::Age
+                && quantity.subject.is_none()
+                && quantity.tokens.start.checked_sub(1).is_some_and(|k| {
+                    cx.languages()
+                        .any(|l| l.definite_articles.contains(tokens[k].lower()))
+                });
+            let subject = match quantity.subject {
+                Some(k) => Some(person_in(&names[k]).unwrap_or_else(|| name_of(tokens, &names[k]))),
+                None if refers_back => last_person.clone(),
+                None => None,
+            };
             found.push(Found {
                 unit: quantity.unit,
-                subject: quantity.subject.map(|k| name_of(tokens, &names[k])),
+                subject,
                 ..mention(quantity.kind, &quantity.tokens, quantity.value)
             });
         }
@@ -147,11 +195,16 @@ pub fn article_mentions(
                     let mut m = mention(FactKind::Name, &(k..k + 1), word.to_owned());
                     m.span.end = m.span.start + word.len();
                     m.text = word.to_owned();
+                    // A name's subject: the person it is part of.
+                    m.subject = person_in(span);
+                    let (bytes, _) = span_text(text, tokens, &span.tokens);
+                    let whole = names_text(text, tokens, span);
+                    m.phrase = Some((bytes.start..bytes.start + whole.len(), whole));
                     found.push(m);
                 }
             }
         }
-        for quote in quotes::find(text, tokens, &names) {
+        for quote in quotes::find(text, tokens, &names, cx.language) {
             let speaker = match quote.speaker {
                 Some(Speaker::Name(k)) => {
                     Some(person_in(&names[k]).unwrap_or_else(|| name_of(tokens, &names[k])))
@@ -160,8 +213,12 @@ pub fn article_mentions(
                 None => None,
             };
             let inner = &text[quote.inner.clone()];
+            let lead = inner.len()
+                - inner
+                    .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+                    .len();
             let trimmed = inner.trim_matches(|c: char| c.is_whitespace() || c == ',');
-            let start = quote.inner.start + inner.find(trimmed).unwrap_or(0);
+            let start = quote.inner.start + lead;
             found.push(Found {
                 kind: FactKind::Quote,
                 article: index,
@@ -172,6 +229,10 @@ pub fn article_mentions(
                 unit: None,
                 subject: speaker,
                 paraphrase: false,
+                cut_off: cut_at_end && !quote.closed,
+                partial: false,
+                context: Vec::new(),
+                phrase: None,
             });
         }
         // The first person named is most often the subject.
@@ -182,6 +243,27 @@ pub fn article_mentions(
     found
 }
 
+/// Words a mention's context takes on each side.
+const CONTEXT_TOKENS: usize = 5;
+
+/// The content words around tokens `range`: stemmed, lower case, neither
+/// function words nor numbers.
+fn context(tokens: &[Token], range: &Range<usize>, cx: &Context) -> Vec<String> {
+    let from = range.start.saturating_sub(CONTEXT_TOKENS);
+    let to = (range.end + CONTEXT_TOKENS).min(tokens.len());
+    let mut words: Vec<String> = (from..to)
+        .filter(|k| !range.contains(k))
+        .map(|k| &tokens[k])
+        .filter(|t| t.is_word() && !t.is_digits() && t.text.chars().count() >= 3)
+        .map(|t| t.lower())
+        .filter(|w| !cx.languages().any(|l| l.is_stopword(w)))
+        .map(|w| cx.language.stem(w).to_owned())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
 /// The people of an article: every word of a name of two or three words
 /// that are never written in lower case (so not "Space Station"), mapped to
 /// the fullest such name (`Peresild` → `Yulia Peresild`).
@@ -189,10 +271,11 @@ fn people(
     sentences: &[Vec<Token>],
     is_known: &dyn Fn(&str) -> bool,
     lower: &FxHashSet<String>,
+    language: &Language,
 ) -> FxHashMap<String, String> {
     let mut people: FxHashMap<String, String> = FxHashMap::default();
     for tokens in sentences {
-        let spans = names::find(tokens, is_known);
+        let spans = names::find(tokens, is_known, &|w| lower.contains(w), language);
         let personal = |s: &&NameSpan| {
             (2..=3).contains(&s.tokens.len())
                 && tokens[s.tokens.clone()]

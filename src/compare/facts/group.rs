@@ -24,16 +24,138 @@ pub struct PairAlignment {
     pub links: Vec<Link>,
 }
 
-/// Whether two values of a kind say the same. A hedge (`more than`,
-/// `about`) does not make a conflict: `over 3,000` may be `won out over`.
+/// Whether two values of a kind can be true together, so that they are
+/// shown as one value and never as a conflict: equal values; a bound
+/// (`>3000`, `more than 3,000`) and a number it allows; an approximate
+/// value (`~30`) and one within a tenth of it; a vague range (`1e7..1e8`)
+/// and a number in it; a measure and its conversion within rounding; a
+/// day and the same day with its year; a local time and a time in UTC.
 pub fn agree(kind: FactKind, a: &str, b: &str) -> bool {
-    fn unhedged(v: &str) -> &str {
-        v.trim_start_matches(['<', '>', '~'])
+    if a == b {
+        return true;
     }
     match kind {
         FactKind::Date => dates::compatible(a, b),
-        FactKind::Name | FactKind::Quote => a == b,
-        _ => unhedged(a) == unhedged(b),
+        FactKind::Name | FactKind::Quote => false,
+        // A local time may be in any zone.
+        FactKind::Time => a.ends_with('Z') != b.ends_with('Z'),
+        _ => match (Amount::parse(a), Amount::parse(b)) {
+            (Some(x), Some(y)) => x.agrees(&y, kind == FactKind::Measure),
+            _ => false,
+        },
+    }
+}
+
+/// A value of a quantity: `>3000 USD`, `~2.5 hours`, `1e7..1e8 USD`,
+/// `64.5%`, `354.1 km`.
+#[derive(Debug, Clone, PartialEq)]
+struct Amount<'a> {
+    qualifier: Option<char>,
+    low: f64,
+    high: f64,
+    unit: &'a str,
+}
+
+/// How far apart two converted measures may be and still be one value:
+/// `220 miles` is 354.06 km, written `354 km` (Bureau International des
+/// Poids et Mesures rounding; a percent and a half covers one figure).
+const MEASURE_TOLERANCE: f64 = 0.015;
+
+/// How far `about 30` reaches.
+const APPROXIMATE_TOLERANCE: f64 = 0.1;
+
+impl<'a> Amount<'a> {
+    fn parse(value: &'a str) -> Option<Amount<'a>> {
+        let qualifier = value
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '>' | '<' | '~'));
+        let rest = &value[qualifier.map_or(0, char::len_utf8)..];
+        let number_end = rest
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | '-')))
+            .unwrap_or(rest.len());
+        let (number, unit) = rest.split_at(number_end);
+        let (low, high) = match number.split_once("..") {
+            Some((low, high)) => (low.parse().ok()?, high.parse().ok()?),
+            None => {
+                let v: f64 = number.parse().ok()?;
+                (v, v)
+            }
+        };
+        Some(Amount {
+            qualifier,
+            low,
+            high,
+            unit: unit.trim(),
+        })
+    }
+
+    /// The values this amount allows.
+    fn bounds(&self, measure: bool) -> (f64, f64) {
+        let widen = |v: f64, by: f64| (v * (1.0 - by), v * (1.0 + by));
+        match self.qualifier {
+            Some('>') => (self.low, f64::INFINITY),
+            Some('<') => (0.0, self.high),
+            Some('~') => (
+                widen(self.low, APPROXIMATE_TOLERANCE).0,
+                widen(self.high, APPROXIMATE_TOLERANCE).1,
+            ),
+            _ if measure => (
+                widen(self.low, MEASURE_TOLERANCE).0,
+                widen(self.high, MEASURE_TOLERANCE).1,
+            ),
+            _ => (self.low, self.high),
+        }
+    }
+
+    /// Whether two amounts can be true together. Two figures the texts
+    /// give differently (`at least 28` and `at least 38`, `about 5,600` and
+    /// `about 6,500`) are different, even where both hedge; a hedged figure
+    /// and an exact one agree where the hedge allows it (`over 3,000` and
+    /// `3,500`).
+    fn agrees(&self, other: &Amount, measure: bool) -> bool {
+        if self.unit != other.unit {
+            return false;
+        }
+        let figure = |x: &Amount| x.low == x.high;
+        let plain = |x: &Amount| x.qualifier.is_none() && figure(x);
+        if figure(self) && figure(other) && (plain(self) == plain(other)) {
+            // Both exact, or both hedged: the same figure (a measure within
+            // rounding).
+            return if measure {
+                let (low, high) = self.bounds(true);
+                (low..=high).contains(&other.low)
+            } else {
+                self.low == other.low
+            };
+        }
+        let (a_low, a_high) = self.bounds(measure);
+        let (b_low, b_high) = other.bounds(measure);
+        a_low <= b_high && b_low <= a_high
+    }
+
+    /// How precisely the amount is known: an exact figure more than a
+    /// bound, a bound more than a range.
+    fn precision(&self) -> u8 {
+        match (self.qualifier, self.low == self.high) {
+            (None, true) => 3,
+            (Some('~'), true) => 2,
+            (_, true) => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// How precisely a value is known, to choose the one compatible values
+/// share: a full date over a day without its year, an exact figure over a
+/// bound.
+pub fn precision(kind: FactKind, value: &str) -> u8 {
+    match kind {
+        FactKind::Date if value.contains('|') => 0,
+        FactKind::Date if value.starts_with('?') => 0,
+        FactKind::Date => dates::precision(value) as u8 + u8::from(!value.starts_with("--")),
+        FactKind::Time => u8::from(value.ends_with('Z')),
+        _ => Amount::parse(value).map_or(0, |a| a.precision()),
     }
 }
 
@@ -46,9 +168,16 @@ pub fn group(
     add_paraphrases(found, pairs, sentence_texts);
     let mut sets = UnionFind::new(found.len());
     by_alignment(found, pairs, &mut sets);
-    by_subject(found, &mut sets);
+    let fragments = by_subject(found, &mut sets);
+    for f in found.iter_mut() {
+        if f.kind == FactKind::Quote && fragments.contains(&f.value) {
+            f.partial = true;
+        }
+    }
     by_value(found, &mut sets);
     by_unit(found, &mut sets);
+    by_context(found, &mut sets);
+    by_anchored_sentences(found, &mut sets);
     let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (i, f) in found.iter().enumerate() {
         if f.kind != FactKind::Name {
@@ -122,6 +251,22 @@ fn pair_up(found: &[Found], left: &[usize], right: &[usize], sets: &mut UnionFin
             None => unpaired.push(l),
         }
     }
+    // The one date or time left on each side of two linked sentences is
+    // one, however differently the sentences word it around it: the
+    // alignment is the evidence. Not so for counts and sums, which a
+    // linked sentence may swap for another of the same unit (`18 points
+    // from 20 games` against `14 games remaining`).
+    if let ([l], [r]) = (unpaired.as_slice(), right_left.as_slice()) {
+        let (a, b) = (&found[*l], &found[*r]);
+        if matches!(a.kind, FactKind::Date | FactKind::Time)
+            && a.unit == b.unit
+            && !a.cut_off
+            && !b.cut_off
+        {
+            sets.union(*l, *r);
+            return;
+        }
+    }
     for l in unpaired {
         let fits = right_left
             .iter()
@@ -133,25 +278,42 @@ fn pair_up(found: &[Found], left: &[usize], right: &[usize], sets: &mut UnionFin
 }
 
 /// Whether two mentions with different values may still be about the same
-/// thing (and so conflict).
+/// thing (and so conflict): ages of one person; quotes of much the same
+/// words; other values of one unit said in much the same words (`two
+/// people were killed` is not `carrying 150 people`).
 fn comparable(a: &Found, b: &Found) -> bool {
+    let shared_context = || a.context.iter().any(|w| b.context.contains(w));
     match a.kind {
         FactKind::Age => match (a.subject_key(), b.subject_key()) {
             (Some(x), Some(y)) => x == y,
-            _ => true,
+            // Unnamed people, told apart by the noun where both give one.
+            (None, None) => {
+                (a.unit.is_none() || b.unit.is_none() || a.unit == b.unit) && shared_context()
+            }
+            _ => false,
         },
         FactKind::Date => {
-            dates::precision(&a.value).min(dates::precision(&b.value)) >= 2
-                || a.value.len() == b.value.len()
+            (dates::precision(&a.value).min(dates::precision(&b.value)) >= 2
+                || a.value.len() == b.value.len())
+                && shared_context()
         }
-        FactKind::Quote => true,
-        FactKind::Number => a.unit == b.unit,
-        _ => a.unit.is_some() && a.unit == b.unit,
+        FactKind::Quote => {
+            fragment(&a.value, &b.value).is_some()
+                || jaccard(&content_words(&a.value), &content_words(&b.value)) >= QUOTE_LIKENESS
+        }
+        FactKind::Time => shared_context(),
+        FactKind::Number => a.unit == b.unit && shared_context(),
+        _ => a.unit.is_some() && a.unit == b.unit && shared_context(),
     }
 }
 
-/// Ages of one person; quotes of nearly the same words.
-fn by_subject(found: &[Found], sets: &mut UnionFind) {
+/// How much of their content words two wordings of one quote share, at
+/// least, to be paired across aligned sentences.
+const QUOTE_LIKENESS: f32 = 0.3;
+
+/// Ages of one person; quotes of nearly the same words, or one a fragment
+/// of the other. Returns the wordings that are fragments.
+fn by_subject(found: &[Found], sets: &mut UnionFind) -> Vec<String> {
     let mut ages: Vec<(usize, String)> = Vec::new();
     for (i, f) in found.iter().enumerate() {
         if f.kind != FactKind::Age {
@@ -171,6 +333,28 @@ fn by_subject(found: &[Found], sets: &mut UnionFind) {
             ages.push((i, surname));
         }
     }
+    // `The 23-year-old replaces…`: an age with no name belongs to the one
+    // person other versions give that age, if there is exactly one.
+    for (i, f) in found.iter().enumerate() {
+        if f.kind != FactKind::Age || f.subject.is_some() {
+            continue;
+        }
+        let people: Vec<usize> = ages
+            .iter()
+            .filter(|(j, _)| {
+                found.iter().enumerate().any(|(k, g)| {
+                    g.kind == FactKind::Age
+                        && g.article != f.article
+                        && g.value == f.value
+                        && sets.find(k) == sets.find(*j)
+                })
+            })
+            .map(|(j, _)| *j)
+            .collect();
+        if let [one] = people.as_slice() {
+            sets.union(*one, i);
+        }
+    }
     // The same words are one quote; then nearly the same words, compared
     // once per distinct wording.
     let mut wordings: FxHashMap<&str, usize> = FxHashMap::default();
@@ -184,17 +368,45 @@ fn by_subject(found: &[Found], sets: &mut UnionFind) {
             }
         }
     }
-    let mut distinct: Vec<(usize, FxHashSet<&str>)> = wordings
+    let mut distinct: Vec<(usize, &str, FxHashSet<&str>)> = wordings
         .into_iter()
-        .map(|(wording, i)| (i, content_words(wording)))
+        .map(|(wording, i)| (i, wording, content_words(wording)))
         .collect();
-    distinct.sort_unstable_by_key(|(i, _)| *i);
-    for (k, (i, a)) in distinct.iter().enumerate() {
-        for (j, b) in &distinct[k + 1..] {
-            if jaccard(a, b) >= 0.5 {
+    distinct.sort_unstable_by_key(|(i, _, _)| *i);
+    let mut partial = Vec::new();
+    for (k, (i, wa, a)) in distinct.iter().enumerate() {
+        for (j, wb, b) in &distinct[k + 1..] {
+            // A fragment of a longer quote (`"long and hard"` of `"It was
+            // long and hard"`) is the same quote, in part.
+            if let Some(shorter) = fragment(wa, wb) {
+                sets.union(*i, *j);
+                partial.push(if shorter == 0 { *wa } else { *wb });
+            } else if jaccard(a, b) >= 0.5 {
                 sets.union(*i, *j);
             }
         }
+    }
+    partial.into_iter().map(str::to_owned).collect()
+}
+
+/// Fewest words a fragment of a quote has.
+const MIN_FRAGMENT_WORDS: usize = 2;
+
+/// Which of two wordings (0 or 1) is a run of the other's words, if one
+/// is.
+fn fragment(a: &str, b: &str) -> Option<usize> {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let inside = |short: &[&str], long: &[&str]| {
+        short.len() >= MIN_FRAGMENT_WORDS
+            && short.len() < long.len()
+            && long.windows(short.len()).any(|w| w == short)
+    };
+    if inside(&wa, &wb) {
+        Some(0)
+    } else if inside(&wb, &wa) {
+        Some(1)
+    } else {
+        None
     }
 }
 
@@ -212,7 +424,11 @@ fn by_value(found: &[Found], sets: &mut UnionFind) {
             FactKind::Date if dates::precision(&f.value) == 2 && !f.value.starts_with("--") => {
                 f.value.clone()
             }
-            FactKind::Money | FactKind::Duration | FactKind::Count => f.value.clone(),
+            FactKind::Money
+            | FactKind::Duration
+            | FactKind::Count
+            | FactKind::Percent
+            | FactKind::Measure => f.value.clone(),
             FactKind::Number if f.unit.is_some() => f.value.clone(),
             _ => continue,
         };
@@ -225,23 +441,164 @@ fn by_value(found: &[Found], sets: &mut UnionFind) {
     }
 }
 
+/// Fewest content words two mentions' contexts share to be one fact where
+/// the alignment did not pair their sentences.
+const MIN_SHARED_CONTEXT: usize = 3;
+
+/// Values of one kind and unit said in much the same words in different
+/// articles, where the alignment did not pair their sentences (a
+/// paraphrase, a sentence moved or merged): `about 6,500 people were
+/// evacuated` and `5,600 residents had to evacuate`. Each article's mention
+/// pairs with at most one of another article's, the closest.
+fn by_context(found: &[Found], sets: &mut UnionFind) {
+    let candidates: Vec<usize> = (0..found.len())
+        .filter(|&i| {
+            matches!(
+                found[i].kind,
+                FactKind::Money
+                    | FactKind::Percent
+                    | FactKind::Count
+                    | FactKind::Measure
+                    | FactKind::Duration
+                    | FactKind::Date
+            ) && found[i].context.len() >= MIN_SHARED_CONTEXT
+        })
+        .collect();
+    for (k, &i) in candidates.iter().enumerate() {
+        let a = &found[i];
+        // The best match in each other article.
+        let mut best: FxHashMap<usize, (usize, f32)> = FxHashMap::default();
+        for &j in &candidates[k + 1..] {
+            let b = &found[j];
+            if b.article == a.article || b.kind != a.kind || b.unit != a.unit {
+                continue;
+            }
+            let shared = a.context.iter().filter(|w| b.context.contains(w)).count();
+            let all = a.context.len() + b.context.len() - shared;
+            let likeness = shared as f32 / all.max(1) as f32;
+            if shared >= MIN_SHARED_CONTEXT && likeness >= 0.4 {
+                let entry = best.entry(b.article).or_insert((j, 0.0));
+                if likeness > entry.1 {
+                    *entry = (j, likeness);
+                }
+            }
+        }
+        for (j, _) in best.into_values() {
+            sets.union(i, j);
+        }
+    }
+}
+
+/// Kinds whose equal values tie two sentences together as saying the
+/// same thing, where the alignment did not pair them.
+fn anchors(kind: FactKind, value: &str) -> bool {
+    match kind {
+        FactKind::Money | FactKind::Count | FactKind::Percent | FactKind::Measure => true,
+        FactKind::Date => dates::has_day(value),
+        _ => false,
+    }
+}
+
+/// Sentences of two articles that state one fact with the same value (the
+/// same sum, count or day) are treated as aligned: their other mentions
+/// are paired as in aligned sentences (`Work starts on February 25, with
+/// more than 3,000 workers` and `Building begins 26 February, with over
+/// 3,000 workers`).
+fn by_anchored_sentences(found: &[Found], sets: &mut UnionFind) {
+    let mut pairs: FxHashSet<((usize, usize), (usize, usize))> = FxHashSet::default();
+    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (i, f) in found.iter().enumerate() {
+        if anchors(f.kind, &f.value) && !f.cut_off {
+            members.entry(sets.find(i)).or_default().push(i);
+        }
+    }
+    for group in members.values() {
+        for (k, &i) in group.iter().enumerate() {
+            for &j in &group[k + 1..] {
+                let (a, b) = (&found[i], &found[j]);
+                if a.article != b.article && a.value == b.value {
+                    let key = if a.article < b.article {
+                        ((a.article, a.sentence), (b.article, b.sentence))
+                    } else {
+                        ((b.article, b.sentence), (a.article, a.sentence))
+                    };
+                    pairs.insert(key);
+                }
+            }
+        }
+    }
+    let at = index(found);
+    let mut pairs: Vec<_> = pairs.into_iter().collect();
+    pairs.sort_unstable();
+    for ((article_a, sentence_a), (article_b, sentence_b)) in pairs {
+        let left = in_link(&at, article_a, &[sentence_a]);
+        let right = in_link(&at, article_b, &[sentence_b]);
+        for kind in FactKind::ALL {
+            if matches!(kind, FactKind::Name | FactKind::Quote) {
+                continue;
+            }
+            let of_kind = |list: &[usize]| -> Vec<usize> {
+                list.iter()
+                    .copied()
+                    .filter(|&i| found[i].kind == kind)
+                    .collect()
+            };
+            // Only what the value passes did not already tie.
+            let loose = |list: Vec<usize>, other: &[usize], sets: &mut UnionFind| -> Vec<usize> {
+                list.into_iter()
+                    .filter(|&i| !other.iter().any(|&j| sets.find(i) == sets.find(j)))
+                    .collect()
+            };
+            let (l, r) = (of_kind(&left), of_kind(&right));
+            let l2 = loose(l.clone(), &r, sets);
+            let r2 = loose(r, &l, sets);
+            // The one date left on each side of two tied sentences is one
+            // date, however they are worded around it.
+            if let ([a], [b]) = (l2.as_slice(), r2.as_slice())
+                && found[*a].unit == found[*b].unit
+                && l.len() == 1
+                && !matches!(kind, FactKind::Age)
+            {
+                sets.union(*a, *b);
+                continue;
+            }
+            pair_up(found, &l2, &r2, sets);
+        }
+    }
+}
+
 /// A count of one noun that each article states once: the same thing,
 /// wherever the sentences went. (Time units are too common for this.)
 fn by_unit(found: &[Found], sets: &mut UnionFind) {
     let mut by_unit: FxHashMap<(FactKind, &str), Vec<usize>> = FxHashMap::default();
     for (i, f) in found.iter().enumerate() {
-        if let (FactKind::Count, Some(unit)) = (f.kind, f.unit.as_deref()) {
+        if let (FactKind::Count | FactKind::Percent | FactKind::Measure, Some(unit)) =
+            (f.kind, f.unit.as_deref())
+        {
             by_unit.entry((f.kind, unit)).or_default().push(i);
         }
     }
-    for members in by_unit.values() {
+    for ((kind, _), members) in &by_unit {
         let articles: FxHashSet<usize> = members.iter().map(|&i| found[i].article).collect();
-        if articles.len() == members.len() {
-            for pair in members.windows(2) {
+        if articles.len() != members.len() {
+            continue;
+        }
+        for pair in members.windows(2) {
+            // A share or a distance is too general a unit: the words around
+            // must say it is the same thing.
+            let (a, b) = (&found[pair[0]], &found[pair[1]]);
+            let shared = a.context.iter().any(|w| b.context.contains(w));
+            if *kind == FactKind::Count || shared {
                 sets.union(pair[0], pair[1]);
             }
         }
     }
+}
+
+/// Whether two quote wordings say much the same (so that one differing is
+/// a rewording): half their content words in common at least.
+pub fn quotes_close(a: &str, b: &str) -> bool {
+    jaccard(&content_words(a), &content_words(b)) >= 0.5
 }
 
 fn content_words(text: &str) -> FxHashSet<&str> {
@@ -304,6 +661,10 @@ fn add_paraphrases(found: &mut Vec<Found>, pairs: &[PairAlignment], sentence_tex
                                 unit: None,
                                 subject: None,
                                 paraphrase: true,
+                                cut_off: false,
+                                partial: false,
+                                context: Vec::new(),
+                                phrase: None,
                             });
                         }
                     }
@@ -316,16 +677,50 @@ fn add_paraphrases(found: &mut Vec<Found>, pairs: &[PairAlignment], sentence_tex
     found.extend(added);
 }
 
-/// Groups name words by spelling variants: the same transliteration key, or
-/// keys one transposition or deletion apart, confirmed by [`same_name`].
-pub fn name_groups(found: &[Found]) -> Vec<Vec<usize>> {
-    let mut clusters: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+/// Groups name words by the person or organisation they name: the words
+/// of one person's names (`Yulia`, `Peresild`, `Julia`, `Peressild`) are
+/// one group, found by the surname's spelling variants; other name words
+/// by spelling variants: the same transliteration key, or keys one
+/// transposition or deletion apart, confirmed by [`same_name`].
+pub fn name_groups(found: &[Found], persons: &FxHashSet<String>) -> Vec<Vec<usize>> {
+    // People first (those whose age or words are reported): clusters of
+    // full names whose surnames are variants.
+    let mut people: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut words: Vec<usize> = Vec::new();
     for (i, f) in found
         .iter()
         .enumerate()
         .filter(|(_, f)| f.kind == FactKind::Name)
     {
+        let person = f.subject.as_deref().filter(|full| {
+            full.split_whitespace()
+                .any(|w| persons.contains(&w.to_lowercase()))
+        });
+        let Some(full) = person else {
+            words.push(i);
+            continue;
+        };
+        let surname = full.split_whitespace().next_back().unwrap_or(full);
+        match people
+            .iter_mut()
+            .find(|(s, _)| same_name(s, surname) && !plural_of(s, surname))
+        {
+            Some((_, members)) => members.push(i),
+            None => people.push((surname.to_owned(), vec![i])),
+        }
+    }
+    let mut clusters: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for i in words {
+        let f = &found[i];
+        // A surname alone joins its person.
+        if let Some((_, members)) = people
+            .iter_mut()
+            .find(|(s, _)| same_name(s, &f.value) && !plural_of(s, &f.value))
+        {
+            members.push(i);
+            continue;
+        }
         let key = translit_key(&f.value);
         let candidates: Vec<usize> = key_neighbours(&key)
             .iter()
@@ -346,7 +741,11 @@ pub fn name_groups(found: &[Found]) -> Vec<Vec<usize>> {
             }
         }
     }
-    clusters.into_iter().map(|(_, members)| members).collect()
+    people
+        .into_iter()
+        .chain(clusters)
+        .map(|(_, members)| members)
+        .collect()
 }
 
 /// `American`/`Americans`: two forms of one word, not two spellings.

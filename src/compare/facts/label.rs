@@ -1,5 +1,8 @@
 //! Short labels that say what a fact is about: the person for ages and
-//! quotes, else the rarest words the mentions' sentences share.
+//! quotes, else a short phrase of the text around the mentions, picked by
+//! the rarest words their sentences share.
+
+use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -7,8 +10,8 @@ use super::FactKind;
 use super::extract::Found;
 use crate::compare::tokens::{fold, is_stopword, number_value};
 
-/// How many context words a label carries.
-const CONTEXT_WORDS: usize = 3;
+/// How many telling words a label looks for its phrase with.
+const CONTEXT_WORDS: usize = 4;
 
 pub struct Labeller<'a> {
     sentences: &'a [Vec<&'a str>],
@@ -51,7 +54,10 @@ impl<'a> Labeller<'a> {
         match kind {
             FactKind::Age => match longest_subject(mentions) {
                 Some(person) => format!("age of {person}"),
-                None => format!("age · {}", self.context(mentions)),
+                None => match mentions.iter().find_map(|m| m.unit.as_deref()) {
+                    Some(noun) => format!("age of a {noun} · {}", self.context(mentions)),
+                    None => format!("age · {}", self.context(mentions)),
+                },
             },
             FactKind::Quote => {
                 let quote = mentions
@@ -83,9 +89,42 @@ impl<'a> Labeller<'a> {
         }
     }
 
-    /// The rarest words that the sentences of at least two mentions share
-    /// (or of the first mention), leaving out the mentions' own words.
+    /// A short phrase of one mention's sentence naming what the fact is
+    /// about: the shortest run of words, within one clause and at most
+    /// [`PHRASE_WORDS`] long, that holds the most of the telling words (the
+    /// rarest words that the mentions' sentences share), so that the label
+    /// reads as the text does (`seat on a Soyuz rocket`), not as keywords.
     fn context(&self, mentions: &[&Found]) -> String {
+        let telling = self.telling_words(mentions);
+        if telling.is_empty() {
+            return String::new();
+        }
+        let mut best: Option<(Window, &str)> = None;
+        let mut seen = FxHashSet::default();
+        for mention in mentions {
+            if !seen.insert((mention.article, mention.sentence)) {
+                continue;
+            }
+            let text = self.sentences[mention.article][mention.sentence];
+            if let Some(window) = best_window(text, &mention.span, &telling)
+                && best.as_ref().is_none_or(|(b, _)| window.better_than(b))
+            {
+                best = Some((window, text));
+            }
+        }
+        match best {
+            Some((window, text)) => text[window.bytes.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            None => telling[0].1.to_owned(),
+        }
+    }
+
+    /// The telling words of the mentions' sentences, best first, folded
+    /// and as written: shared by the most sentences, then the rarest in the
+    /// corpus, never the mentions' own words, stop words or numbers.
+    fn telling_words<'t>(&'t self, mentions: &[&Found]) -> Vec<(String, &'t str)> {
         let own: FxHashSet<String> = mentions
             .iter()
             .flat_map(|m| words(&m.text).map(|w| fold(w).into_owned()))
@@ -106,40 +145,114 @@ impl<'a> Labeller<'a> {
         let telling = |w: &str| {
             !is_stopword(w) && !own.contains(w) && !w.ends_with("ly") && number_value(w).is_none()
         };
-        let mut candidates: Vec<(&String, &str)> = seen_in
-            .iter()
-            .filter(|(w, (n, _))| *n >= 2 && telling(w))
-            .map(|(w, (_, written))| (w, *written))
+        let shared = sentences.len() >= 2;
+        let mut candidates: Vec<(String, &str)> = seen_in
+            .into_iter()
+            .filter(|(w, (n, _))| (!shared || *n >= 2) && telling(w))
+            .map(|(w, (_, written))| (w, written))
             .collect();
-        if candidates.is_empty() {
+        if candidates.is_empty() && shared {
             // Nothing shared: the first mention's own sentence.
-            let first = &mentions[0];
-            candidates = words(self.sentences[first.article][first.sentence])
-                .filter_map(|w| {
-                    let folded = fold(w);
-                    telling(&folded)
-                        .then(|| seen_in.get_key_value(folded.as_ref()).map(|(k, _)| (k, w)))
-                })
-                .flatten()
-                .collect();
-            candidates.dedup();
+            let first = mentions[0];
+            return self.telling_words(&[first]);
         }
-        // Words most of the sentences share, the rarest first.
-        let shared_by = |w: &str| seen_in.get(w).map_or(0, |(n, _)| *n);
         candidates.sort_by_key(|(w, written)| {
             (
-                std::cmp::Reverse(shared_by(w)),
-                self.frequency.get(*w).copied().unwrap_or(0),
-                *written,
+                self.frequency.get(w.as_str()).copied().unwrap_or(0),
+                written.to_string(),
             )
         });
+        candidates.truncate(CONTEXT_WORDS);
         candidates
-            .iter()
-            .take(CONTEXT_WORDS)
-            .map(|(_, written)| *written)
-            .collect::<Vec<_>>()
-            .join(", ")
     }
+}
+
+/// Longest label phrase, in words.
+const PHRASE_WORDS: usize = 6;
+
+/// A run of a sentence's words, scored by the telling words it holds.
+struct Window {
+    bytes: Range<usize>,
+    /// Distinct telling words held, and the sum of their ranks (lower is
+    /// better).
+    held: usize,
+    rank_sum: usize,
+    words: usize,
+}
+
+impl Window {
+    fn better_than(&self, other: &Window) -> bool {
+        (std::cmp::Reverse(self.held), self.rank_sum, self.words)
+            < (std::cmp::Reverse(other.held), other.rank_sum, other.words)
+    }
+}
+
+/// The best window of `text` (see [`Labeller::context`]) outside the
+/// mention at `mention`, or `None` when no telling word is there.
+fn best_window(text: &str, mention: &Range<usize>, telling: &[(String, &str)]) -> Option<Window> {
+    // Words with their byte ranges, and the clause each is in: a comma,
+    // semicolon, colon, bracket or dash between words starts a new one.
+    let mut tokens: Vec<(Range<usize>, usize, Option<usize>)> = Vec::new();
+    let mut clause = 0;
+    let mut start = None;
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let in_word = c.is_alphanumeric() || (c == '-' || c == '\'' || c == '’') && start.is_some();
+        match (in_word, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                start = None;
+                let word = text[from..at].trim_end_matches(['-', '\'', '’']);
+                let range = from..from + word.len();
+                let overlaps = range.start < mention.end && mention.start < range.end;
+                let rank = (!overlaps)
+                    .then(|| telling.iter().position(|(t, _)| *t == fold(word)))
+                    .flatten();
+                tokens.push((range, clause, rank));
+            }
+            _ => {}
+        }
+        if !in_word
+            && matches!(
+                c,
+                ',' | ';' | ':' | '(' | ')' | '—' | '–' | '"' | '“' | '”' | '«' | '»'
+            )
+        {
+            clause += 1;
+        }
+    }
+    let mut best: Option<Window> = None;
+    for (i, (first, clause, rank)) in tokens.iter().enumerate() {
+        if rank.is_none() {
+            continue;
+        }
+        let mut held: Vec<usize> = Vec::new();
+        for (j, (last, other_clause, other_rank)) in tokens.iter().enumerate().skip(i) {
+            if other_clause != clause || j - i >= PHRASE_WORDS {
+                break;
+            }
+            // A mention's own words never sit inside the phrase.
+            if last.start < mention.end && mention.start < last.end {
+                break;
+            }
+            let Some(r) = other_rank else { continue };
+            if !held.contains(r) {
+                held.push(*r);
+            }
+            let window = Window {
+                bytes: first.start..last.end,
+                held: held.len(),
+                rank_sum: held.iter().sum(),
+                words: j - i + 1,
+            };
+            if best.as_ref().is_none_or(|b| window.better_than(b)) {
+                best = Some(window);
+            }
+        }
+    }
+    best
 }
 
 /// The subject most mentions name; of equals, the fullest.

@@ -15,16 +15,131 @@ mod numbers;
 mod quantities;
 mod quotes;
 mod scan;
+mod substitute;
+mod times;
 
 use std::ops::Range;
 
+use chrono::NaiveDate;
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 
-use super::{Budget, align};
+use super::{Budget, align, parallel};
 use crate::corpus::Article;
+use crate::lang::{self, DateOrder, Language};
 use extract::Found;
 use group::PairAlignment;
+
+/// What the extractors need to know of the article a sentence is from: its
+/// language (and English, which copies quote), its date, and which way it
+/// writes numeric dates.
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    pub language: &'a Language,
+    english: Option<&'a Language>,
+    pub published: Option<NaiveDate>,
+    month_first: Option<bool>,
+}
+
+/// Outlets and agencies of the United States, whose numeric dates are
+/// month first (`10/06/2021` is October 6).
+const US_SOURCES: &[&str] = &[
+    "AP",
+    "UPI",
+    "CNN",
+    "NPR",
+    "Bloomberg",
+    "The New York Times",
+    "The Washington Post",
+    "USA Today",
+    "Los Angeles Times",
+    "The Wall Street Journal",
+    "NBC News",
+    "CBS News",
+    "Fox News",
+    "ABC News",
+];
+
+impl<'a> Context<'a> {
+    pub fn new(language: &'a Language, published: Option<NaiveDate>) -> Context<'a> {
+        let english = lang::known("en").filter(|en| en.code != language.code);
+        let month_first = match language.numeric_orders.as_slice() {
+            [DateOrder::Mdy] => Some(true),
+            [DateOrder::Dmy] | [DateOrder::Ymd] => Some(false),
+            _ => None,
+        };
+        Context {
+            language,
+            english,
+            published,
+            month_first,
+        }
+    }
+
+    /// The context of an article: its language, its date, and whether its
+    /// numeric dates put the month first, from its source (a US agency or
+    /// outlet) or its own dates (a `13/10/2021` says day first).
+    pub fn of(article: &'a Article) -> Context<'a> {
+        let language = lang::language(article.meta.language.as_deref());
+        let published = article
+            .meta
+            .date
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let mut cx = Context::new(language, published);
+        if cx.month_first.is_none() {
+            let us = [
+                article.meta.agency.as_deref(),
+                article.meta.outlet.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|source| US_SOURCES.contains(&source));
+            cx.month_first = slashed_date_order(article).or(us.then_some(true));
+        }
+        cx
+    }
+
+    /// The article's language, then English (copies quote English words).
+    pub fn languages(&self) -> impl Iterator<Item = &'a Language> + '_ {
+        std::iter::once(self.language).chain(self.english)
+    }
+
+    /// Whether `10/06/2021` means October 6 here; none when it cannot be
+    /// told.
+    pub fn month_first(&self) -> Option<bool> {
+        self.month_first
+    }
+
+    pub fn set_month_first(&mut self, month_first: Option<bool>) {
+        self.month_first = month_first;
+    }
+}
+
+/// The order an article's own slashed dates show: a first field over 12 is
+/// a day, a second field over 12 is a day.
+fn slashed_date_order(article: &Article) -> Option<bool> {
+    for paragraph in &article.paragraphs {
+        for word in paragraph
+            .text
+            .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        {
+            let parts: Vec<&str> = word.trim_end_matches(['.', ',']).split('/').collect();
+            if let [a, b, y] = parts.as_slice()
+                && y.len() == 4
+                && let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>())
+            {
+                if a > 12 && b <= 12 {
+                    return Some(false);
+                }
+                if b > 12 && a <= 12 {
+                    return Some(true);
+                }
+            }
+        }
+    }
+    None
+}
 
 /// What a fact is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -33,7 +148,12 @@ pub enum FactKind {
     Age,
     Money,
     Date,
+    /// A time of day.
+    Time,
     Duration,
+    Percent,
+    /// A length, area or mass, in SI units.
+    Measure,
     Count,
     Number,
     Name,
@@ -41,11 +161,14 @@ pub enum FactKind {
 }
 
 impl FactKind {
-    pub const ALL: [FactKind; 8] = [
+    pub const ALL: [FactKind; 11] = [
         FactKind::Age,
         FactKind::Money,
         FactKind::Date,
+        FactKind::Time,
         FactKind::Duration,
+        FactKind::Percent,
+        FactKind::Measure,
         FactKind::Count,
         FactKind::Number,
         FactKind::Name,
@@ -57,7 +180,10 @@ impl FactKind {
             FactKind::Age => "age",
             FactKind::Money => "money",
             FactKind::Date => "date",
+            FactKind::Time => "time",
             FactKind::Duration => "duration",
+            FactKind::Percent => "percent",
+            FactKind::Measure => "measure",
             FactKind::Count => "count",
             FactKind::Number => "number",
             FactKind::Name => "name",
@@ -81,6 +207,19 @@ pub struct Mention {
     pub value: String,
     /// Who is said to speak, for quotes.
     pub speaker: Option<String>,
+    /// The article is cut off inside or right after the mention: it is
+    /// never a conflict by itself.
+    pub cut_off: bool,
+    /// For quotes: a fragment of a longer quote another version gives.
+    pub partial: bool,
+}
+
+/// One of a fact's distinct values, with the articles that state it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueGroup {
+    pub value: String,
+    /// Indices of the articles, ascending.
+    pub articles: Vec<usize>,
 }
 
 /// A flag on a quote fact, per article that departs from the first version.
@@ -113,6 +252,35 @@ pub struct Fact {
     pub quote_changes: Vec<QuoteChange>,
 }
 
+impl Fact {
+    /// The distinct values of the mentions, each once, with the articles
+    /// that state it, in the order they first appear. Cut-off mentions
+    /// state nothing for certain and are left out.
+    pub fn values(&self) -> Vec<ValueGroup> {
+        let mut groups: Vec<ValueGroup> = Vec::new();
+        for mention in self.mentions.iter().filter(|m| !m.cut_off) {
+            let value = if self.kind == FactKind::Quote && mention.partial {
+                format!("{} (partial)", mention.value)
+            } else {
+                mention.value.clone()
+            };
+            match groups.iter_mut().find(|g| g.value == value) {
+                Some(group) => {
+                    if !group.articles.contains(&mention.article) {
+                        group.articles.push(mention.article);
+                        group.articles.sort_unstable();
+                    }
+                }
+                None => groups.push(ValueGroup {
+                    value,
+                    articles: vec![mention.article],
+                }),
+            }
+        }
+        groups
+    }
+}
+
 /// Every fact of a set of articles, conflicts first.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ledger {
@@ -128,29 +296,36 @@ pub struct Ledger {
 /// pairwise alignments share `budget`; pairs left when it runs out are not
 /// aligned, and their facts are grouped by value and subject only.
 pub fn ledger(articles: &[&Article], budget: &Budget) -> Ledger {
-    let tokenized: Vec<_> = articles.iter().map(|a| extract::tokenize(a)).collect();
-    let lexicon = extract::lexicon(&tokenized);
-    let mut found: Vec<Found> = articles
+    // Articles are read, and pairs aligned, on every core.
+    let tokenized: Vec<_> = parallel::map(articles, |a| extract::tokenize(a));
+    let languages: Vec<&Language> = articles
         .iter()
-        .enumerate()
-        .flat_map(|(i, article)| extract::article_mentions(article, i, &tokenized[i], &lexicon))
+        .map(|a| lang::language(a.meta.language.as_deref()))
         .collect();
+    let lexicon = extract::lexicon(&tokenized, &languages);
+    let indices: Vec<usize> = (0..articles.len()).collect();
+    let mut found: Vec<Found> = parallel::map(&indices, |&i| {
+        extract::article_mentions(articles[i], i, &tokenized[i], &lexicon)
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     drop(tokenized);
     let sentence_texts: Vec<Vec<&str>> = articles.iter().map(|a| super::sentences(a)).collect();
-    let mut pairs = Vec::new();
-    'pairs: for a in 0..articles.len() {
-        for b in a + 1..articles.len() {
-            if budget.expired() {
-                break 'pairs;
-            }
-            let alignment = align(&sentence_texts[a], &sentence_texts[b], budget);
-            pairs.push(PairAlignment {
-                a,
-                b,
-                links: alignment.links,
-            });
-        }
-    }
+    let pair_indices: Vec<(usize, usize)> = (0..articles.len())
+        .flat_map(|a| (a + 1..articles.len()).map(move |b| (a, b)))
+        .collect();
+    let pairs: Vec<PairAlignment> = parallel::map(&pair_indices, |&(a, b)| {
+        (!budget.expired()).then(|| PairAlignment {
+            a,
+            b,
+            links: align(&sentence_texts[a], &sentence_texts[b], budget).links,
+        })
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let substitutions = substitute::find(&found, &pairs, &sentence_texts, &languages);
     let groups = group::group(&mut found, &pairs, &sentence_texts);
     let labeller = label::Labeller::new(&sentence_texts);
     let mut facts: Vec<Fact> = groups
@@ -164,11 +339,12 @@ pub fn ledger(articles: &[&Article], budget: &Budget) -> Ledger {
         .filter_map(|f| f.subject.as_deref())
         .flat_map(|s| s.split_whitespace().map(|w| w.to_lowercase()))
         .collect();
-    let name_facts: Vec<Fact> = group::name_groups(&found)
+    let name_facts: Vec<Fact> = group::name_groups(&found, &people)
         .iter()
-        .filter_map(|members| name_fact(&found, members, &people))
+        .filter_map(|members| name_fact(&found, members, &people, &languages))
         .collect();
     facts.extend(name_facts);
+    facts.extend(substitutions);
     facts.sort_by_key(|f| {
         let first = f.mentions.first().map(|m| (m.article, m.sentence));
         (!f.conflict, f.kind, first)
@@ -191,6 +367,8 @@ fn mention_of(found: &Found) -> Mention {
             .subject
             .clone()
             .filter(|_| found.kind == FactKind::Quote),
+        cut_off: found.cut_off,
+        partial: found.partial,
     }
 }
 
@@ -220,17 +398,21 @@ fn fact_of(
     } else {
         Vec::new()
     };
+    let mut mentions: Vec<Mention> = members.iter().map(|&i| mention_of(&found[i])).collect();
+    if kind != FactKind::Quote {
+        share_values(kind, &mut mentions);
+    }
     let conflict = if kind == FactKind::Quote {
         !quote_changes.is_empty()
     } else {
         values_conflict(
             kind,
-            members
+            mentions
                 .iter()
-                .map(|&i| (found[i].article, found[i].value.as_str())),
+                .filter(|m| !m.cut_off)
+                .map(|m| (m.article, m.value.as_str())),
         )
     };
-    let mentions: Vec<Mention> = members.iter().map(|&i| mention_of(&found[i])).collect();
     Some(Fact {
         kind,
         label: labeller.label(
@@ -241,6 +423,33 @@ fn fact_of(
         mentions,
         quote_changes,
     })
+}
+
+/// Values that can be true together share one: the most precise of them
+/// (the full date for a day without its year, the figure for a bound it
+/// allows), so that they are never shown as different.
+fn share_values(kind: FactKind, mentions: &mut [Mention]) {
+    let mut distinct: Vec<String> = Vec::new();
+    for m in mentions.iter() {
+        if !distinct.contains(&m.value) {
+            distinct.push(m.value.clone());
+        }
+    }
+    // The most precise first: each value joins the first that agrees.
+    distinct.sort_by_key(|v| std::cmp::Reverse(group::precision(kind, v)));
+    let mut shared: Vec<(String, String)> = Vec::new();
+    let mut heads: Vec<String> = Vec::new();
+    for value in distinct {
+        match heads.iter().find(|head| group::agree(kind, head, &value)) {
+            Some(head) => shared.push((value, head.clone())),
+            None => heads.push(value),
+        }
+    }
+    for m in mentions.iter_mut() {
+        if let Some((_, head)) = shared.iter().find(|(v, _)| *v == m.value) {
+            m.value = head.clone();
+        }
+    }
 }
 
 /// Whether two articles give values that disagree. Compared once per
@@ -255,17 +464,26 @@ fn values_conflict<'a>(kind: FactKind, mentions: impl Iterator<Item = (usize, &'
             None => values.push((value, FxHashSet::from_iter([article]))),
         }
     }
+    // Two values conflict when they disagree and each is stated by an
+    // article that does not state the other: an article giving two values
+    // (`14 goals`, and later `19 goals` of another side) is no conflict of
+    // versions by itself.
     values.iter().enumerate().any(|(k, (a, in_a))| {
         values[k + 1..].iter().any(|(b, in_b)| {
-            let one_article_only = in_a.len() == 1 && in_a == in_b;
-            !one_article_only && !group::agree(kind, a, b)
+            let apart =
+                in_a.difference(in_b).next().is_some() && in_b.difference(in_a).next().is_some();
+            apart && !group::agree(kind, a, b)
         })
     })
 }
 
 /// How each later version departs from the first version's quotation.
 fn quote_changes(found: &[Found], members: &[usize], articles: &[&Article]) -> Vec<QuoteChange> {
-    let Some(&first) = members.iter().find(|&&i| !found[i].paraphrase) else {
+    let Some(&first) = members
+        .iter()
+        .find(|&&i| !found[i].paraphrase && !found[i].partial && !found[i].cut_off)
+        .or_else(|| members.iter().find(|&&i| !found[i].paraphrase))
+    else {
         return Vec::new();
     };
     let reference = &found[first];
@@ -293,22 +511,112 @@ fn quote_changes(found: &[Found], members: &[usize], articles: &[&Article]) -> V
                 to: to.clone(),
             });
         }
-        if m.value != reference.value {
+        // Reworded: close to a wording of the first version, yet not the
+        // same. A fragment, a quote the end of a cut-off copy cuts, or
+        // another part of one statement (a version may split or join its
+        // sentences) is not.
+        let reworded = members
+            .iter()
+            .filter(|&&j| found[j].article == m.article)
+            .map(|&j| &found[j])
+            .filter(|q| !q.partial && !q.cut_off && !q.paraphrase)
+            .any(|q| {
+                members
+                    .iter()
+                    .map(|&r| &found[r])
+                    .filter(|r| r.article == reference.article && !r.paraphrase)
+                    .all(|r| r.value != q.value)
+                    && members
+                        .iter()
+                        .map(|&r| &found[r])
+                        .filter(|r| r.article == reference.article && !r.partial && !r.paraphrase)
+                        .any(|r| group::quotes_close(&r.value, &q.value))
+            });
+        if reworded {
             changes.push(QuoteChange::Reworded { article });
         }
     }
     changes
 }
 
-/// A name fact: spellings of one name. Kept when the spellings differ, or
-/// when the name is someone whose age or words the ledger reports.
-fn name_fact(found: &[Found], members: &[usize], people: &FxHashSet<String>) -> Option<Fact> {
-    let spellings: FxHashSet<String> = members
+/// Whether a set of spellings of one name holds two that differ: by the
+/// surname, or by the first name where both give one (`Movbelsi` alone
+/// is `Margor Movbelsi`).
+fn differ(spellings: &FxHashSet<String>) -> bool {
+    let parts: Vec<(Option<&str>, &str)> = spellings
         .iter()
-        .map(|&i| found[i].value.to_lowercase())
+        .map(|s| match s.rsplit_once(' ') {
+            Some((first, last)) => (Some(first), last),
+            None => (None, s.as_str()),
+        })
         .collect();
-    let conflict = spellings.len() > 1;
-    let about_someone = spellings.iter().any(|s| people.contains(s));
+    parts.iter().enumerate().any(|(k, (first_a, last_a))| {
+        parts[k + 1..].iter().any(|(first_b, last_b)| {
+            last_a != last_b || matches!((first_a, first_b), (Some(a), Some(b)) if a != b)
+        })
+    })
+}
+
+/// Fewest letters of a name word whose variants the ledger compares.
+const MIN_NAME_CHARS: usize = 5;
+
+/// A name fact: the spellings of one person's or organisation's name. A
+/// person's fact holds the full name as each article writes it. Kept when
+/// two articles of one language spell it differently (a transliteration
+/// that another language requires is not a difference), or when the name
+/// is someone whose age or words the ledger reports.
+fn name_fact(
+    found: &[Found],
+    members: &[usize],
+    people: &FxHashSet<String>,
+    languages: &[&Language],
+) -> Option<Fact> {
+    let person_of = |f: &Found| {
+        f.subject.clone().filter(|full| {
+            full.split_whitespace()
+                .any(|w| people.contains(&w.to_lowercase()))
+        })
+    };
+    // The spelling each mention stands for: a person's first name and
+    // surname (a title or a middle name aside), else the word; accents and
+    // spelling norms (`Center`/`Centre`) aside.
+    let written = |i: usize| {
+        let f = &found[i];
+        match person_of(f) {
+            Some(full) => {
+                let words: Vec<&str> = full.split_whitespace().collect();
+                words[words.len().saturating_sub(2)..].join(" ")
+            }
+            None => f.value.clone(),
+        }
+    };
+    let spelling = |i: usize| {
+        let language = languages[found[i].article];
+        written(i)
+            .split_whitespace()
+            .map(|w| {
+                let folded = crate::compare::tokens::fold(w).into_owned();
+                let norm = language.spelling_norm(&folded).to_owned();
+                lang::known("en").map_or(norm.clone(), |en| en.spelling_norm(&norm).to_owned())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut by_language: rustc_hash::FxHashMap<&str, FxHashSet<String>> = Default::default();
+    for &i in members {
+        by_language
+            .entry(languages[found[i].article].code.as_str())
+            .or_default()
+            .insert(spelling(i));
+    }
+    // A short word (`Bank`, `Banco`) is too likely another word.
+    let long_enough = members.iter().all(|&i| {
+        person_of(&found[i]).is_some() || found[i].value.chars().count() >= MIN_NAME_CHARS
+    });
+    let conflict = long_enough && by_language.values().any(differ);
+    let about_someone = members
+        .iter()
+        .any(|&i| spelling(i).split_whitespace().any(|w| people.contains(w)));
     if !conflict && (distinct_articles(found, members) < 2 || !about_someone) {
         return None;
     }
@@ -316,16 +624,34 @@ fn name_fact(found: &[Found], members: &[usize], people: &FxHashSet<String>) -> 
     let mut seen = FxHashSet::default();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut sorted = members.to_vec();
-    sorted.sort_by_key(|&i| (found[i].article, found[i].sentence));
+    sorted.sort_by_key(|&i| (found[i].article, found[i].sentence, found[i].span.start));
+    // One value per spelling (accents and norms aside): as first written.
+    let mut shown: rustc_hash::FxHashMap<String, String> = Default::default();
     for &i in &sorted {
-        if seen.insert((found[i].article, found[i].value.to_lowercase())) {
-            mentions.push(mention_of(&found[i]));
+        if seen.insert((found[i].article, spelling(i))) {
+            let mut mention = mention_of(&found[i]);
+            mention.value = shown
+                .entry(spelling(i))
+                .or_insert_with(|| written(i))
+                .clone();
+            if person_of(&found[i]).is_some() {
+                // The name as this sentence writes it, whole.
+                if let Some((span, written)) = &found[i].phrase {
+                    mention.span = span.clone();
+                    mention.text = written.clone();
+                }
+            }
+            mentions.push(mention);
         }
     }
     let most_common = spellings_by_count(found, members);
+    let person = members.iter().find_map(|&i| person_of(&found[i]));
     Some(Fact {
         kind: FactKind::Name,
-        label: format!("spelling of {most_common}"),
+        label: match person {
+            Some(person) => format!("name of {person}"),
+            None => format!("spelling of {most_common}"),
+        },
         conflict,
         mentions,
         quote_changes: Vec::new(),

@@ -1,10 +1,12 @@
-//! Quantities as news text writes them: digits (`3,000`, `1.5`), number
-//! words (`twelve`, `twenty-five`, `two hundred`), scales (`3 million`,
-//! `$2bn`), vague magnitudes (`tens of millions`, `dozens`), and a
-//! qualifier in front (`more than`, `about`).
+//! Quantities as news text writes them, in the article's language: digits
+//! with the language's separators (`3,000`, `3 000`, `3.000`, `3,5`, `1 500
+//! 000`), fractions (`2½`, `two and a half`), number words (`twelve`,
+//! `zwölf`, `twenty-five`), scales (`3 million`, `$2bn`, `1,5 milliard`),
+//! vague magnitudes (`tens of millions`, `dozens`), and a qualifier in front
+//! (`more than`, `about`, `plus de`).
 
+use super::Context;
 use super::scan::Token;
-use crate::compare::tokens::number_value;
 
 /// A number or a range of them, with how exact the text says it is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -54,9 +56,19 @@ impl Quantity {
         }
         out
     }
+
+    /// The quantity times `factor` (a unit conversion).
+    pub fn scaled(self, factor: f64) -> Quantity {
+        Quantity {
+            low: self.low * factor,
+            high: self.high * factor,
+            qualifier: self.qualifier,
+        }
+    }
 }
 
-fn plain(value: f64) -> String {
+/// A number as few digits as say it: `3000`, `1.5`.
+pub fn plain(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{}", value as i64)
     } else {
@@ -75,23 +87,11 @@ fn magnitude(value: f64) -> String {
     }
 }
 
-/// The factor a scale word stands for.
-pub fn scale(word: &str) -> Option<f64> {
-    Some(match word {
-        "hundred" | "hundreds" => 1e2,
-        "thousand" | "thousands" | "k" => 1e3,
-        "million" | "millions" | "mln" | "m" => 1e6,
-        "billion" | "billions" | "bn" | "b" => 1e9,
-        "trillion" | "trillions" | "tn" => 1e12,
-        _ => return None,
-    })
-}
-
 /// Parses the quantity starting at token `i`; returns it and the index
 /// after it.
-pub fn parse_at(tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
-    let (qualifier, start) = qualifier_at(tokens, i);
-    let (mut quantity, end) = bare_at(tokens, start)?;
+pub fn parse_at(tokens: &[Token], i: usize, cx: &Context) -> Option<(Quantity, usize)> {
+    let (qualifier, start) = qualifier_at(tokens, i, cx);
+    let (mut quantity, end) = bare_at(tokens, start, cx)?;
     quantity.qualifier = qualifier;
     Some((quantity, end))
 }
@@ -100,77 +100,88 @@ fn lower<'t>(tokens: &'t [Token], i: usize) -> Option<&'t str> {
     tokens.get(i).filter(|t| t.is_word()).map(Token::lower)
 }
 
-fn qualifier_at(tokens: &[Token], i: usize) -> (Option<char>, usize) {
-    let first = lower(tokens, i).unwrap_or_default();
-    let second = lower(tokens, i + 1).unwrap_or_default();
-    match (first, second) {
-        ("more" | "greater", "than") | ("at", "least") => (Some('>'), i + 2),
-        ("less" | "fewer", "than") | ("up", "to") => (Some('<'), i + 2),
-        ("over", _) => (Some('>'), i + 1),
-        ("under", _) => (Some('<'), i + 1),
-        ("about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "some", _) => {
-            (Some('~'), i + 1)
+/// `more than`, `about`, `plus de`, `mehr als`, in the article's language
+/// or in English.
+fn qualifier_at(tokens: &[Token], i: usize, cx: &Context) -> (Option<char>, usize) {
+    let word = |k: usize| lower(tokens, k);
+    for language in cx.languages() {
+        if let Some((len, mark)) = language.qualifiers.longest(word, i) {
+            return (Some(*mark), i + len);
         }
-        _ => (None, i),
     }
+    (None, i)
+}
+
+/// A number word, a scale word, a vague magnitude: in the article's
+/// language, then in English.
+fn number_word(word: &str, cx: &Context) -> Option<f64> {
+    cx.languages().find_map(|l| l.number_word(word))
+}
+
+pub fn scale(word: &str, cx: &Context) -> Option<f64> {
+    cx.languages().find_map(|l| l.scale(word))
+}
+
+fn vague(word: &str, cx: &Context) -> Option<(f64, f64)> {
+    cx.languages().find_map(|l| l.vague(word))
 }
 
 /// A quantity without qualifier.
-fn bare_at(tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
+fn bare_at(tokens: &[Token], i: usize, cx: &Context) -> Option<(Quantity, usize)> {
     let word = lower(tokens, i)?;
     // Vague magnitudes: "tens of millions", "hundreds of thousands",
     // "dozens", "thousands of".
-    let vague_base = match word {
-        "tens" => Some(10.0),
-        "dozens" => Some(12.0),
-        "hundreds" => Some(100.0),
-        "thousands" => Some(1e3),
-        "millions" => Some(1e6),
-        "billions" => Some(1e9),
-        _ => None,
-    };
-    if let Some(base) = vague_base {
-        let mut low = base;
+    if let Some((low, high)) = vague(word, cx) {
         let mut end = i + 1;
-        if lower(tokens, end) == Some("of")
-            && let Some(factor) = lower(tokens, end + 1).and_then(scale)
-            && factor > 100.0
+        let mut factor = 1.0;
+        let joined =
+            lower(tokens, end).is_some_and(|w| cx.languages().any(|l| l.vague_joiners.contains(w)));
+        if joined
+            && let Some(scale) = lower(tokens, end + 1).and_then(|w| scale(w, cx))
+            && scale > 100.0
         {
-            low *= factor;
+            factor = scale;
             end += 2;
         }
-        let high = if base == 12.0 { low * 12.0 } else { low * 10.0 };
         return Some((
             Quantity {
-                low,
-                high,
+                low: low * factor,
+                high: high * factor,
                 qualifier: None,
             },
             end,
         ));
     }
-    let (mut value, mut end) = if word == "a" || word == "an" {
+    let (mut value, mut end) = if matches!(word, "a" | "an") {
         match lower(tokens, i + 1) {
             Some("dozen") => (12.0, i + 2),
-            Some(w) if scale(w).is_some() && !w.ends_with('s') => (1.0, i + 1),
+            Some(w) if scale(w, cx).is_some() && !w.ends_with('s') => (1.0, i + 1),
             _ => return None,
         }
     } else if word == "dozen" {
         (12.0, i + 1)
     } else {
-        let (value, next) = single(word).map(|v| (v, i + 1))?;
-        // "twenty five", "one hundred".
-        (value, next)
+        digits_at(tokens, i, cx).or_else(|| words_at(tokens, i, cx))?
     };
-    // Digits with an attached scale: "3.5m", "2bn".
+    // Digits with a scale stuck on: "3.5m", "2bn", "€2m".
     if tokens[i].is_digits()
-        && let Some(split) = word.find(|c: char| c.is_ascii_alphabetic())
-        && let Some(factor) = scale(&word[split..])
+        && let Some(split) = word.find(|c: char| c.is_alphabetic())
+        && let Some(factor) = scale(&word[split..], cx)
+        && let Some(number) = read_digits(&tokens[i].text[..split], cx)
     {
-        value = number_value(&word[..split])? * factor;
+        value = number * factor;
     }
-    // Scale words: "3 million", "two hundred thousand".
-    while let Some(factor) = lower(tokens, end).and_then(|w| scale(w).filter(|_| !w.ends_with('s')))
+    // "and a half": "two and a half hours".
+    for language in cx.languages() {
+        if let Some((len, _)) = language.and_a_half.longest(|k| lower(tokens, k), end) {
+            value += 0.5;
+            end += len;
+            break;
+        }
+    }
+    // Scale words: "3 million", "two hundred thousand", "1,5 milliard".
+    while let Some(factor) =
+        lower(tokens, end).and_then(|w| scale(w, cx).filter(|_| !is_plural_scale(w, cx)))
     {
         value *= factor;
         end += 1;
@@ -178,31 +189,167 @@ fn bare_at(tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
     Some((Quantity::exact(value), end))
 }
 
-/// One token's number: digits, a number word, or `twenty-five`.
-fn single(word: &str) -> Option<f64> {
-    if word.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
-        let digits: String = word
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-            .filter(|&c| c != ',')
-            .collect();
-        return digits.parse().ok();
+/// `millions` in "millions of people" is vague, not a scale.
+fn is_plural_scale(word: &str, cx: &Context) -> bool {
+    vague(word, cx).is_some()
+}
+
+/// A number in digits starting at `i`, with thousands groups the language
+/// writes apart (`1 500 000`): the value and the index after it.
+fn digits_at(tokens: &[Token], i: usize, cx: &Context) -> Option<(f64, usize)> {
+    let first = &tokens[i];
+    if !first.is_digits() {
+        return None;
     }
-    if let Some((tens, units)) = word.split_once('-') {
-        let (t, u) = (number_value(tens)?, number_value(units)?);
-        return (t >= 20.0 && u < 10.0).then_some(t + u);
+    let mut text = first.text.to_owned();
+    let mut end = i + 1;
+    // `1 500 000`: groups of three digits joined by one space, after a lead
+    // of one to three digits.
+    let lead_digits = text.chars().take_while(char::is_ascii_digit).count();
+    if lead_digits == text.len() && lead_digits <= 3 {
+        while let Some(next) = tokens.get(end)
+            && next.spaced
+            && next.text.len() == 3
+            && next.text.bytes().all(|b| b.is_ascii_digit())
+        {
+            text.push_str(next.text);
+            end += 1;
+        }
     }
-    number_value(word)
+    let digits_end = text
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.' | '\'' | '’')))
+        .unwrap_or(text.len());
+    let mut value = read_digits(&text[..digits_end], cx)?;
+    // `2½`: a vulgar fraction after the digits.
+    if let Some(fraction) = text[digits_end..].chars().next().and_then(vulgar) {
+        value += fraction;
+    }
+    Some((value, end))
+}
+
+/// `½`, `¼`, `¾` and the other vulgar fractions.
+fn vulgar(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '⅕' => 0.2,
+        '⅛' => 0.125,
+        _ => return None,
+    })
+}
+
+/// Digits with the marks between them read as the language writes them:
+/// `3,000` is three thousand in English and three in French, `4.000` four
+/// thousand in French and German; where the language allows both, the
+/// digits decide (three digits after a single mark are a thousands group).
+pub fn read_digits(text: &str, cx: &Context) -> Option<f64> {
+    let text = text.trim_end_matches(['.', ',']);
+    if text.is_empty() || !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let marks: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|(_, c)| !c.is_ascii_digit())
+        .collect();
+    if marks.is_empty() {
+        return text.parse().ok();
+    }
+    let groups: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).collect();
+    let all_threes = groups[1..].iter().all(|g| g.len() == 3) && groups[0].len() <= 3;
+    let kinds: Vec<char> = {
+        let mut k: Vec<char> = marks.iter().map(|&(_, c)| c).collect();
+        k.dedup();
+        k
+    };
+    let language = cx.language;
+    let decimal_marks: Vec<char> = if language.decimal.is_empty() {
+        vec!['.']
+    } else {
+        language.decimal.clone()
+    };
+    let as_number = |thousands: &[char], decimal: Option<char>| -> Option<f64> {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            if c.is_ascii_digit() {
+                out.push(c);
+            } else if Some(c) == decimal {
+                out.push('.');
+            } else if !thousands.contains(&c) {
+                return None;
+            }
+        }
+        out.parse().ok()
+    };
+    match kinds.as_slice() {
+        // `1,500,000.5` / `1.500.000,5`: the last kind is the decimal mark.
+        [thousands, decimal] => {
+            let (_, last) = *marks.last()?;
+            (last == *decimal).then(|| as_number(&[*thousands], Some(*decimal)))?
+        }
+        [mark] => {
+            let single = marks.len() == 1;
+            let is_decimal = decimal_marks.contains(mark);
+            let is_thousands = language.thousands.contains(mark) || *mark == '\'' || *mark == '’';
+            if !single {
+                // `1.500.000`, `1,500,000`: groups.
+                return all_threes.then(|| as_number(&[*mark], None))?;
+            }
+            match (is_decimal, is_thousands && all_threes) {
+                (true, true) => {
+                    // Either: three digits after the mark read as thousands
+                    // unless the language decides otherwise (French `3,500`
+                    // is three and a half).
+                    if language.thousands.contains(mark) || language.is_neutral() {
+                        as_number(&[*mark], None)
+                    } else {
+                        as_number(&[], Some(*mark))
+                    }
+                }
+                // `4.000` in an English copy of a Spanish wire: three
+                // zeros after a decimal mark are no decimals anyone writes.
+                (true, false) if all_threes && text.ends_with("000") && !is_thousands => {
+                    as_number(&[*mark], None)
+                }
+                (true, false) => as_number(&[], Some(*mark)),
+                (false, true) => as_number(&[*mark], None),
+                // A mark the language does not use: the digits decide.
+                (false, false) if all_threes => as_number(&[*mark], None),
+                (false, false) => as_number(&[], Some(*mark)),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A number in words: `twelve`, `twenty-five`, `vingt-cinq`, `two`.
+fn words_at(tokens: &[Token], i: usize, cx: &Context) -> Option<(f64, usize)> {
+    let word = lower(tokens, i)?;
+    if let Some(value) = number_word(word, cx) {
+        return Some((value, i + 1));
+    }
+    // `twenty-five`, `vingt-cinq`.
+    let (tens, units) = word.split_once('-')?;
+    let (t, u) = (number_word(tens, cx)?, number_word(units, cx)?);
+    (t >= 20.0 && u < 10.0).then_some((t + u, i + 1))
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::scan::tokens;
     use super::*;
+    use crate::lang;
+
+    fn parse_in(code: &str, text: &str) -> Option<(String, usize)> {
+        let tokens = tokens(text);
+        let cx = Context::new(lang::language(Some(code)), None);
+        parse_at(&tokens, 0, &cx).map(|(q, end)| (q.normal(), end))
+    }
 
     fn parse(text: &str) -> Option<(String, usize)> {
-        let tokens = tokens(text);
-        parse_at(&tokens, 0).map(|(q, end)| (q.normal(), end))
+        parse_in("en", text)
     }
 
     #[test]
@@ -219,6 +366,41 @@ mod tests {
     }
 
     #[test]
+    fn separators_by_language() {
+        assert_eq!(parse_in("fr", "4.000 candidates"), Some(("4000".into(), 1)));
+        assert_eq!(parse_in("en", "4,000 candidates"), Some(("4000".into(), 1)));
+        assert_eq!(parse_in("en", "4.000 companies"), Some(("4000".into(), 1)));
+        assert_eq!(parse_in("en", "4.500 km"), Some(("4.5".into(), 1)));
+        assert_eq!(parse_in("fr", "7,7 km"), Some(("7.7".into(), 1)));
+        assert_eq!(
+            parse_in("de", "1.500.000 Euro"),
+            Some(("1500000".into(), 1))
+        );
+        assert_eq!(parse_in("de", "1.500,5 Euro"), Some(("1500.5".into(), 1)));
+        assert_eq!(parse_in("en", "1,500,000.5"), Some(("1500000.5".into(), 1)));
+        assert_eq!(
+            parse_in("fr", "1\u{202F}500\u{202F}000 euros"),
+            Some(("1500000".into(), 3))
+        );
+        assert_eq!(
+            parse_in("en", "1 500 000 euros"),
+            Some(("1500000".into(), 3))
+        );
+        assert_eq!(parse_in("fr", "3 000 candidats"), Some(("3000".into(), 2)));
+        assert_eq!(
+            parse_in("fr", "1,5 milliard"),
+            Some(("1500000000".into(), 2))
+        );
+        assert_eq!(parse_in("es", "doce días"), Some(("12".into(), 1)));
+    }
+
+    #[test]
+    fn fractions() {
+        assert_eq!(parse("2½ hours"), Some(("2.5".into(), 1)));
+        assert_eq!(parse("two and a half hours"), Some(("2.5".into(), 4)));
+    }
+
+    #[test]
     fn vague_magnitudes_and_qualifiers() {
         assert_eq!(
             parse("tens of millions of dollars"),
@@ -232,5 +414,6 @@ mod tests {
         assert_eq!(parse("more than 20 years"), Some((">20".into(), 3)));
         assert_eq!(parse("about 30 movies"), Some(("~30".into(), 2)));
         assert_eq!(parse("over three"), Some((">3".into(), 2)));
+        assert_eq!(parse_in("fr", "plus de 3 000"), Some((">3000".into(), 4)));
     }
 }

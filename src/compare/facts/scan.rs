@@ -18,6 +18,10 @@ pub enum TokenKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
     pub text: &'a str,
+    /// Exactly one space of any kind (` `, no-break, narrow no-break)
+    /// stands between this token and the one before: `1 500 000` may be
+    /// one number.
+    pub spaced: bool,
     /// The text in lower case, made once: the extractors test keywords
     /// on every token.
     pub lower: Cow<'a, str>,
@@ -58,7 +62,13 @@ fn joins(c: char) -> bool {
 /// `3,000` and `05.10.2021` are one token but `Oct.` and `Earth,` are two.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
+    let mut out: Vec<Token<'_>> = Vec::new();
+    let spaced = |out: &[Token<'_>], start: usize| {
+        out.last().is_some_and(|previous| {
+            let mut gap = text[previous.range.end..start].chars();
+            gap.next().is_some_and(char::is_whitespace) && gap.next().is_none()
+        })
+    };
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
@@ -71,6 +81,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             let end = start + len;
             out.push(Token {
                 text: &text[start..end],
+                spaced: spaced(&out, start),
                 lower: Cow::Borrowed(&text[start..end]),
                 range: start..end,
                 kind: TokenKind::Punct,
@@ -84,6 +95,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             let end = chars.get(i + 1).map_or(text.len(), |&(b, _)| b);
             out.push(Token {
                 text: &text[start..end],
+                spaced: spaced(&out, start),
                 lower: Cow::Borrowed(&text[start..end]),
                 range: start..end,
                 kind: TokenKind::Punct,
@@ -119,6 +131,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         };
         out.push(Token {
             text: word,
+            spaced: spaced(&out, start),
             lower,
             range: start..end,
             kind: TokenKind::Word,

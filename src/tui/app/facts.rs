@@ -2,6 +2,7 @@
 //! the selected fact and mention, and the jumps to a mention's sentence.
 
 use crate::compare::facts::{Fact, FactKind, Ledger, Mention};
+use crate::export::ledger;
 use crate::tui::keymap::Command;
 use crate::tui::layout::Mode;
 use crate::tui::worker::Request;
@@ -45,18 +46,70 @@ impl FactsView {
     }
 }
 
-/// Rows of the facts pane given to the table (a header row, then one row
-/// per fact); the rest shows the selected fact's mentions.
-pub fn table_rows(inner_height: u16) -> u16 {
-    (inner_height * 3 / 5).max(3)
+/// Rows of the facts pane given to the table (a header row, then the
+/// facts' rows); the rest shows the selected fact's `mentions` under a
+/// rule, each on a row at least, and never less than a fifth of the pane
+/// nor more than two fifths.
+pub fn table_rows(inner_height: u16, mentions: usize) -> u16 {
+    let detail = u16::try_from(mentions + 1)
+        .unwrap_or(u16::MAX)
+        .clamp(inner_height / 5, inner_height * 2 / 5);
+    inner_height.saturating_sub(detail).max(3)
+}
+
+/// Narrowest pane that shows the kind column; below it the label says
+/// enough (`age of…`, `sum ·…`).
+const KIND_FROM_COLUMNS: usize = 90;
+
+/// The facts table's columns in a pane `width` columns wide: the mark
+/// (`≠ `), the kind (0 when hidden), the label and the room for values,
+/// which wrap onto more rows (see [`ledger::value_lines`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FactColumns {
+    pub kind: usize,
+    pub label: usize,
+    pub values: usize,
+}
+
+/// Columns of the `≠ ` mark.
+pub const MARK_COLUMNS: usize = 2;
+
+impl FactColumns {
+    pub fn fit(ledger: &Ledger, width: usize) -> FactColumns {
+        let kind = if width >= KIND_FROM_COLUMNS {
+            ledger::KIND_COLUMNS
+        } else {
+            0
+        };
+        let label = ledger::label_columns(ledger, width - kind.min(width));
+        let values = width.saturating_sub(MARK_COLUMNS + kind + label).max(8);
+        FactColumns {
+            kind,
+            label,
+            values,
+        }
+    }
+
+    /// Rows a fact takes: its value lines and its quote changes.
+    pub fn rows(&self, ledger: &Ledger, fact: &Fact) -> usize {
+        ledger::value_lines(fact, &ledger.labels, self.values).len() + fact.quote_changes.len()
+    }
 }
 
 impl App {
-    /// Facts the facts pane shows at once.
+    /// Facts the facts pane shows at once, at the least (a page).
     pub fn facts_capacity(&self) -> usize {
+        let mentions = self.facts.selected_fact().map_or(0, |f| f.mentions.len());
         self.panes().map_or(1, |p| {
-            usize::from(table_rows(p.main_inner().height).saturating_sub(1)).max(1)
+            usize::from(table_rows(p.main_inner().height, mentions).saturating_sub(1)).max(1)
         })
+    }
+
+    /// The table's columns at the current size.
+    pub fn fact_columns(&self) -> Option<FactColumns> {
+        let ledger = self.facts.ledger.as_ref()?;
+        let width = usize::from(self.panes()?.main_inner().width);
+        Some(FactColumns::fit(ledger, width))
     }
 }
 
@@ -129,15 +182,31 @@ pub(super) fn command(app: &mut App, command: Command) {
         Command::Back => app.focus = Focus::Sources,
         _ => {}
     }
-    let view = &mut app.facts;
-    if view.selected != before {
-        view.mention = 0;
+    if app.facts.selected != before {
+        app.facts.mention = 0;
     }
+    keep_selected_in_view(app);
+}
+
+/// Moves the table's top so that every row of the selected fact shows.
+fn keep_selected_in_view(app: &mut App) {
+    let rows = app.facts_capacity();
+    let columns = app.fact_columns();
+    let view = &mut app.facts;
     if view.selected < view.top {
         view.top = view.selected;
-    } else if view.selected >= view.top + page {
-        view.top = view.selected + 1 - page;
+        return;
     }
+    let (Some(ledger), Some(columns)) = (view.ledger.as_ref(), columns) else {
+        return;
+    };
+    let shown = view.shown();
+    let height = |k: usize| shown.get(k).map_or(1, |f| columns.rows(ledger, f));
+    let mut top = view.top;
+    while top < view.selected && (top..=view.selected).map(height).sum::<usize>() > rows {
+        top += 1;
+    }
+    view.top = top;
 }
 
 /// Opens the selected mention's article in the reader, its sentence

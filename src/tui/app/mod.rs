@@ -130,6 +130,8 @@ pub struct App {
     pub collate: Option<CollateView>,
     /// The similarity matrix and the stories.
     pub stories: StoriesView,
+    /// The facts, the collation and the matrix take the full width.
+    pub wide: bool,
     /// A sentence the reader shows highlighted (from the facts pane).
     pub highlight: Option<Highlight>,
     /// The help overlay's scroll offset, when it is open.
@@ -152,7 +154,10 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(articles: Vec<Article>, keymap: Keymap, theme: Theme) -> App {
+    /// Labels every article (see [`crate::corpus::label`]) and opens the
+    /// first in the reader.
+    pub fn new(mut articles: Vec<Article>, keymap: Keymap, theme: Theme) -> App {
+        crate::corpus::label::assign(&mut articles);
         let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
         let references = crate::corpus::label::unique_prefixes(&ids, REFERENCE_CHARS);
         App {
@@ -172,6 +177,7 @@ impl App {
             facts: FactsView::default(),
             collate: None,
             stories: StoriesView::default(),
+            wide: false,
             highlight: None,
             help: None,
             notices: Vec::new(),
@@ -193,7 +199,11 @@ impl App {
     }
 
     pub fn panes(&self) -> Option<Panes> {
-        layout::panes(Rect::new(0, 0, self.size.0, self.size.1), self.mode)
+        layout::panes(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            self.mode,
+            self.wide,
+        )
     }
 
     pub fn open_article(&self) -> Option<&Article> {
@@ -239,6 +249,9 @@ impl App {
     /// The panes that can take the focus in the current mode.
     pub fn focusable(&self) -> &'static [Focus] {
         match self.mode {
+            Mode::Facts if self.wide => &[Focus::Facts],
+            Mode::Collate if self.wide => &[Focus::Collate],
+            Mode::Matrix if self.wide => &[Focus::Matrix],
             Mode::Reader => &[Focus::Sources, Focus::Reader],
             Mode::Compare => &[Focus::Sources, Focus::Diff],
             Mode::FullDiff => &[Focus::Diff],
@@ -426,6 +439,11 @@ fn on_command(app: &mut App, command: Command) {
         Command::Help => app.help = if app.help.is_some() { None } else { Some(0) },
         Command::Close => close(app),
         Command::FocusNext | Command::FocusPrev => cycle_focus(app, command == Command::FocusNext),
+        // The facts, the collation and the matrix go wide and back with
+        // the keys that do so for the diff.
+        Command::CycleMode if app.mode.can_be_wide() => set_wide(app, !app.wide),
+        Command::FullDiffMode if app.mode.can_be_wide() => set_wide(app, true),
+        Command::CompareMode if app.mode.can_be_wide() && app.wide => set_wide(app, false),
         Command::CycleMode => {
             let next = match app.mode {
                 Mode::Reader => Mode::Compare,
@@ -475,6 +493,14 @@ fn cycle_focus(app: &mut App, forward: bool) {
 }
 
 /// Switches the layout, keeping the focus on a pane that is shown.
+/// Gives the facts, collation or matrix pane the full width, or the list
+/// back.
+fn set_wide(app: &mut App, wide: bool) {
+    app.wide = wide;
+    let mode = app.mode;
+    set_mode(app, mode);
+}
+
 pub(crate) fn set_mode(app: &mut App, mode: Mode) {
     let anchor = app.reader_layout().map(|l| l.anchor_of(app.reader_top));
     app.mode = mode;

@@ -81,14 +81,21 @@ fn header(app: &App, diff: &DiffView, area: Rect, buf: &mut Buffer) {
             return;
         }
         let article = &app.articles[index];
-        let line = truncate(
-            &format!(
-                "{side} {} · {}",
-                crate::export::text::named(article),
-                article.display_title()
-            ),
-            width,
+        // The id after the label where the whole line fits; otherwise the
+        // title needs the room more (the list shows ids).
+        let with_id = format!(
+            "{side} {} · {}",
+            crate::export::text::named(article),
+            article.display_title()
         );
+        let line = if crate::wrap::width(&with_id) <= width {
+            with_id
+        } else {
+            truncate(
+                &format!("{side} {} · {}", article.label, article.display_title()),
+                width,
+            )
+        };
         buf.set_stringn(
             area.x,
             area.y + k as u16,

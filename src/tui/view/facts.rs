@@ -1,5 +1,7 @@
-//! The facts pane: the ledger as a table, conflicts first, one column per
-//! article; under it, the selected fact's mentions in their sentences.
+//! The facts pane: the ledger as a table, conflicts first, each fact with
+//! its distinct values and the articles that state each
+//! (`36 · 000 003 │ 37 · 001`); under it, the selected fact's mentions,
+//! each in its sentence with the mention centred.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,17 +10,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{fill, note, pane};
-use crate::compare::facts::{Fact, Mention};
-use crate::export::ledger::{cell, describe};
-use crate::export::text::truncate;
-use crate::tui::app::facts::table_rows;
+use crate::compare::facts::{Fact, FactKind, Ledger, Mention};
+use crate::export::ledger::{ARTICLES_AFTER, VALUE_SEPARATOR, ValuePiece, describe, value_lines};
+use crate::export::text::{truncate, truncate_start};
+use crate::tui::app::facts::{FactColumns, MARK_COLUMNS, table_rows};
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::Panes;
-use crate::tui::theme::Role;
+use crate::tui::theme::{Role, Theme};
 use crate::wrap;
-
-const MARK: u16 = 2;
-const KIND: u16 = 9;
 
 pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     let focused = app.focus == Focus::Facts && app.help.is_none();
@@ -51,33 +50,10 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         return;
     };
     let shown = view.shown();
-    let table_height = table_rows(inner.height).min(inner.height);
-    let columns = Columns::fit(inner.width, ledger.articles.len());
-    // The header row.
-    let header_style = app.theme.style(Role::DiffHeader);
-    let mut x = inner.x + MARK;
-    let limit = inner.right();
-    put(buf, &mut x, limit, inner.y, "KIND", KIND, header_style);
-    put(
-        buf,
-        &mut x,
-        limit,
-        inner.y,
-        "FACT",
-        columns.label,
-        header_style,
-    );
-    for label in &ledger.labels {
-        put(
-            buf,
-            &mut x,
-            limit,
-            inner.y,
-            label,
-            columns.cell + 1,
-            header_style,
-        );
-    }
+    let mention_count = shown.get(view.selected).map_or(0, |f| f.mentions.len());
+    let table_height = table_rows(inner.height, mention_count).min(inner.height);
+    let columns = FactColumns::fit(ledger, usize::from(inner.width));
+    header(app, &columns, inner, buf);
     if shown.is_empty() {
         let below_header = Rect {
             y: inner.y + 1,
@@ -87,29 +63,27 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         let text = "No fact passes the filters (c: conflicts only, t: kind).";
         note(app, text, below_header, buf);
     }
-    for (slot, (index, fact)) in shown
-        .iter()
-        .enumerate()
-        .skip(view.top)
-        .take(usize::from(table_height.saturating_sub(1)))
-        .enumerate()
-    {
-        let y = inner.y + 1 + slot as u16;
-        fact_row(
-            app,
-            fact,
-            ledger.articles.len(),
-            &columns,
-            Rect::new(inner.x, y, inner.width, 1),
-            buf,
-        );
+    let table = Rect::new(
+        inner.x,
+        inner.y + 1,
+        inner.width,
+        table_height.saturating_sub(1),
+    );
+    let mut y = table.y;
+    for (index, fact) in shown.iter().enumerate().skip(view.top) {
+        if y >= table.bottom() {
+            break;
+        }
+        let area = Rect::new(table.x, y, table.width, table.bottom() - y);
+        let rows = fact_rows(app, ledger, fact, &columns, area, buf);
         if index == view.selected {
             fill(
                 buf,
-                Rect::new(inner.x, y, inner.width, 1),
+                Rect::new(area.x, y, area.width, rows.min(area.height)),
                 app.theme.style(Role::ListSelected),
             );
         }
+        y += rows;
     }
     let detail = Rect::new(
         inner.x,
@@ -122,29 +96,46 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     }
 }
 
-/// Widths of the label and of each article's column.
-struct Columns {
-    label: u16,
-    cell: u16,
-}
-
-impl Columns {
-    fn fit(width: u16, articles: usize) -> Columns {
-        let rest = width.saturating_sub(MARK + KIND);
-        let label = (rest * 2 / 5).clamp(12.min(rest), 40);
-        let per_article = usize::from(rest.saturating_sub(label)) / articles.max(1);
-        let cell = u16::try_from(per_article)
-            .unwrap_or(u16::MAX)
-            .saturating_sub(1)
-            .max(3);
-        Columns { label, cell }
+fn header(app: &App, columns: &FactColumns, inner: Rect, buf: &mut Buffer) {
+    let style = app.theme.style(Role::DiffHeader);
+    let mut x = inner.x + MARK_COLUMNS as u16;
+    if columns.kind > 0 {
+        put(
+            buf,
+            &mut x,
+            inner.right(),
+            inner.y,
+            "KIND",
+            columns.kind,
+            style,
+        );
     }
+    put(
+        buf,
+        &mut x,
+        inner.right(),
+        inner.y,
+        "FACT",
+        columns.label,
+        style,
+    );
+    put(
+        buf,
+        &mut x,
+        inner.right(),
+        inner.y,
+        "VALUES · ARTICLES",
+        columns.values,
+        style,
+    );
 }
 
 /// Writes `text` cut to `width - 1` columns at `x` (and before `limit`),
 /// and moves `x` on.
-fn put(buf: &mut Buffer, x: &mut u16, limit: u16, y: u16, text: &str, width: u16, style: Style) {
-    let width = width.min(limit.saturating_sub(*x));
+fn put(buf: &mut Buffer, x: &mut u16, limit: u16, y: u16, text: &str, width: usize, style: Style) {
+    let width = u16::try_from(width)
+        .unwrap_or(u16::MAX)
+        .min(limit.saturating_sub(*x));
     let room = usize::from(width.saturating_sub(1));
     if room > 0 {
         buf.set_stringn(*x, y, truncate(text, room), room, style);
@@ -152,30 +143,34 @@ fn put(buf: &mut Buffer, x: &mut u16, limit: u16, y: u16, text: &str, width: u16
     *x += width;
 }
 
-fn fact_row(
+/// Draws one fact (its value lines, then its quote changes) from the top
+/// of `area`; returns the rows it takes.
+fn fact_rows(
     app: &App,
+    ledger: &Ledger,
     fact: &Fact,
-    articles: usize,
-    columns: &Columns,
+    columns: &FactColumns,
     area: Rect,
     buf: &mut Buffer,
-) {
+) -> u16 {
     let theme = &app.theme;
     let y = area.y;
     if fact.conflict {
         buf.set_stringn(area.x, y, "≠", 1, theme.style(Role::FactConflict));
     }
-    let mut x = area.x + MARK;
+    let mut x = area.x + MARK_COLUMNS as u16;
     let limit = area.right();
-    put(
-        buf,
-        &mut x,
-        limit,
-        y,
-        fact.kind.name(),
-        KIND,
-        theme.style(Role::FactKind),
-    );
+    if columns.kind > 0 {
+        put(
+            buf,
+            &mut x,
+            limit,
+            y,
+            fact.kind.name(),
+            columns.kind,
+            theme.style(Role::FactKind),
+        );
+    }
     put(
         buf,
         &mut x,
@@ -185,24 +180,68 @@ fn fact_row(
         columns.label,
         Style::default(),
     );
-    for article in 0..articles {
-        let text = cell(fact, article);
-        let style = if text.is_empty() {
-            theme.style(Role::DiffGutter)
+    let mut row = 0u16;
+    for (k, pieces) in value_lines(fact, &ledger.labels, columns.values)
+        .iter()
+        .enumerate()
+    {
+        if row >= area.height {
+            return row;
+        }
+        let lead = if k == 0 {
+            ""
         } else {
-            Style::default()
+            VALUE_SEPARATOR.trim_start()
         };
-        let shown = if text.is_empty() {
-            "·".to_owned()
-        } else {
-            text
-        };
-        put(buf, &mut x, limit, y, &shown, columns.cell + 1, style);
+        let line = value_line(theme, lead, pieces);
+        buf.set_line(x, y + row, &line, limit.saturating_sub(x));
+        row += 1;
     }
+    for change in &fact.quote_changes {
+        if row >= area.height {
+            return row;
+        }
+        let text = format!("↳ {}", describe(change, ledger));
+        let indent = area.x + MARK_COLUMNS as u16 + columns.kind as u16;
+        buf.set_stringn(
+            indent,
+            y + row,
+            text,
+            usize::from(limit.saturating_sub(indent)),
+            theme.style(Role::FactConflict),
+        );
+        row += 1;
+    }
+    row
 }
 
-/// The selected fact's mentions: which article, the value, and the
-/// sentence around the mention, the mention itself marked.
+/// One line of values: each value as written, then (dimmed) the articles
+/// that state it, the values apart by `│`.
+fn value_line<'a>(theme: &Theme, lead: &'a str, pieces: &[ValuePiece]) -> Line<'a> {
+    let dim = theme.style(Role::DiffGutter);
+    let mut spans = vec![Span::styled(lead, dim)];
+    for (k, piece) in pieces.iter().enumerate() {
+        if k > 0 {
+            spans.push(Span::styled(VALUE_SEPARATOR, dim));
+        }
+        spans.push(Span::raw(piece.value.clone()));
+        spans.push(Span::styled(
+            format!("{ARTICLES_AFTER}{}", piece.articles),
+            dim,
+        ));
+    }
+    Line::from(spans)
+}
+
+/// Widest article label in the mentions' column.
+const MAX_LABEL_COLUMNS: usize = 18;
+
+/// Widest value in the mentions' column.
+const MAX_VALUE_COLUMNS: usize = 16;
+
+/// The selected fact's mentions: which article, the value as read, and
+/// the sentence, the mention marked. Whole sentences, wrapped, where they
+/// all fit; else one row each, the mention centred.
 fn mentions(app: &App, fact: &Fact, selected: usize, area: Rect, buf: &mut Buffer) {
     if area.height < 2 {
         return;
@@ -218,84 +257,198 @@ fn mentions(app: &App, fact: &Fact, selected: usize, area: Rect, buf: &mut Buffe
         usize::from(area.width),
         theme.style(Role::Rule),
     );
+    let label_columns = fact
+        .mentions
+        .iter()
+        .map(|m| wrap::width(&app.articles[m.article].label))
+        .max()
+        .unwrap_or(4)
+        .min(MAX_LABEL_COLUMNS);
+    let value_columns = if shows_reading(fact.kind) && area.width >= 60 {
+        fact.mentions
+            .iter()
+            .map(|m| wrap::width(&m.value))
+            .max()
+            .unwrap_or(4)
+            .min(MAX_VALUE_COLUMNS)
+    } else {
+        0
+    };
+    let columns = (label_columns, value_columns);
+    let rows = usize::from(area.height - 1);
+    let width = usize::from(area.width);
+    let blocks: Vec<Vec<Line>> = fact
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(index, m)| mention_lines(app, m, index == selected, columns, width, false))
+        .collect();
+    let whole = blocks.iter().map(Vec::len).sum::<usize>() <= rows;
     let mut y = area.y + 1;
-    for change in &fact.quote_changes {
-        if y >= area.bottom() {
-            return;
+    if whole {
+        for line in blocks.iter().flatten() {
+            buf.set_line(area.x, y, line, area.width);
+            y += 1;
         }
-        buf.set_stringn(
-            area.x,
-            y,
-            format!(
-                "↳ {}",
-                app.facts
-                    .ledger
-                    .as_ref()
-                    .map_or_else(String::new, |ledger| describe(change, ledger))
-            ),
-            usize::from(area.width),
-            theme.style(Role::FactConflict),
-        );
-        y += 1;
+        return;
     }
     // Keep the selected mention in view.
-    let room = usize::from(area.bottom().saturating_sub(y));
-    let first = selected.saturating_sub(room.saturating_sub(1));
+    let first = selected.saturating_sub(rows.saturating_sub(1));
     for (index, mention) in fact.mentions.iter().enumerate().skip(first) {
         if y >= area.bottom() {
             break;
         }
-        let line = mention_line(app, mention, index == selected, usize::from(area.width));
-        buf.set_line(area.x, y, &line, area.width);
+        let lines = mention_lines(app, mention, index == selected, columns, width, true);
+        if let Some(line) = lines.first() {
+            buf.set_line(area.x, y, line, area.width);
+        }
         y += 1;
     }
 }
 
-fn mention_line<'a>(app: &'a App, mention: &Mention, selected: bool, width: usize) -> Line<'a> {
+/// Kinds whose value as read says more than the words do: a date resolved
+/// to its year, a time in UTC, a measure in metric units. Others read as
+/// they are written.
+fn shows_reading(kind: FactKind) -> bool {
+    matches!(kind, FactKind::Date | FactKind::Time | FactKind::Measure)
+}
+
+fn padded(text: &str, columns: usize) -> String {
+    let text = truncate(text, columns);
+    let width = wrap::width(&text);
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
+}
+
+/// A mention: `▸ label  value  sentence`, the mention marked. With
+/// `one_row`, the sentence is cut to one row around the mention, centred,
+/// and never cut inside it unless it alone is wider; without, the whole
+/// sentence wraps under itself.
+fn mention_lines<'a>(
+    app: &'a App,
+    mention: &Mention,
+    selected: bool,
+    (label_columns, value_columns): (usize, usize),
+    width: usize,
+    one_row: bool,
+) -> Vec<Line<'a>> {
     let theme = &app.theme;
     let article = &app.articles[mention.article];
     let sentence = article.sentence_text(mention.sentence);
     let pointer = if selected { "▸ " } else { "  " };
-    let head = format!(
-        "{pointer}{:<4} {:<14} ",
-        truncate(&article.label, 4),
-        truncate(&mention.value, 14)
-    );
-    let room = width.saturating_sub(wrap::width(&head));
-    // Start the excerpt a little before the mention, at a word.
-    let span = mention.span.start.min(sentence.len())..mention.span.end.min(sentence.len());
-    let lead = sentence[..span.start]
-        .char_indices()
-        .rev()
-        .filter(|(_, c)| c.is_whitespace())
-        .nth(5)
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let before = if lead > 0 {
-        format!("…{}", &sentence[lead..span.start])
-    } else {
-        sentence[..span.start].to_owned()
-    };
-    let before = truncate(&before, room / 2);
-    let left = room.saturating_sub(wrap::width(&before));
-    let middle = truncate(&sentence[span.clone()], left);
-    let after = truncate(
-        &sentence[span.end..],
-        left.saturating_sub(wrap::width(&middle)),
-    );
+    let mut head = format!("{pointer}{} ", padded(&article.label, label_columns));
+    // The value as read (a resolved date, a time in UTC, a converted
+    // measure), where there is room for it beside the sentence.
+    if value_columns > 0 {
+        head.push_str(&padded(&mention.value, value_columns));
+        head.push(' ');
+    }
+    let head_width = wrap::width(&head);
+    let room = width.saturating_sub(head_width);
+    let start = sentence.floor_char_boundary(mention.span.start.min(sentence.len()));
+    let end = sentence.ceil_char_boundary(mention.span.end.clamp(start, sentence.len()));
     let head_style = if selected {
         theme.style(Role::ListSelected)
     } else {
         theme.style(Role::DiffGutter)
     };
-    let mention_style = if selected {
+    let mut mention_style = if selected {
         theme.style(Role::SearchCurrent)
     } else {
         theme.style(Role::SearchMatch)
     };
-    Line::from(vec![
-        Span::styled(head, head_style),
-        Span::raw(before),
-        Span::styled(middle, mention_style),
-        Span::raw(after),
-    ])
+    if mention.cut_off {
+        mention_style = mention_style.patch(theme.style(Role::NoticeMark));
+    }
+    let cut = if mention.cut_off { "✂" } else { "" };
+    if one_row || room < 8 {
+        let (before, middle, after) = centred(sentence, start..end, room);
+        return vec![Line::from(vec![
+            Span::styled(head, head_style),
+            Span::raw(before),
+            Span::styled(format!("{middle}{cut}"), mention_style),
+            Span::raw(after),
+        ])];
+    }
+    // The whole sentence, wrapped; each row's part of the mention marked.
+    let indent = " ".repeat(head_width);
+    wrap::wrap(sentence, room)
+        .into_iter()
+        .enumerate()
+        .map(|(k, row)| {
+            let lead = if k == 0 {
+                Span::styled(head.clone(), head_style)
+            } else {
+                Span::raw(indent.clone())
+            };
+            let mut spans = vec![lead];
+            let marked = row.start.max(start)..row.end.min(end);
+            if marked.start < marked.end {
+                spans.push(Span::raw(sentence[row.start..marked.start].to_owned()));
+                let mut text = sentence[marked.clone()].to_owned();
+                if marked.end == end {
+                    text.push_str(cut);
+                }
+                spans.push(Span::styled(text, mention_style));
+                spans.push(Span::raw(sentence[marked.end..row.end].to_owned()));
+            } else {
+                spans.push(Span::raw(sentence[row].to_owned()));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// The text before, of and after `span` in `sentence`, fitted to `room`
+/// columns with the span in the middle: each side gets half of what the
+/// span leaves, and what one side does not need goes to the other. The
+/// span is cut only when it alone is wider than `room`.
+fn centred(sentence: &str, span: std::ops::Range<usize>, room: usize) -> (String, String, String) {
+    let middle = &sentence[span.clone()];
+    let middle_width = wrap::width(middle);
+    if middle_width >= room {
+        return (String::new(), truncate(middle, room), String::new());
+    }
+    let before = sentence[..span.start].trim_start();
+    let after = sentence[span.end..].trim_end();
+    let spare = room - middle_width;
+    let (before_width, after_width) = (wrap::width(before), wrap::width(after));
+    let half = spare / 2;
+    let before_room = if after_width < spare - half {
+        spare - after_width
+    } else {
+        half
+    }
+    .min(before_width);
+    let after_room = (spare - before_room).min(after_width);
+    (
+        truncate_start(before, before_room),
+        middle.to_owned(),
+        truncate(after, after_room),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::centred;
+
+    #[test]
+    fn the_mention_sits_in_the_middle() {
+        let sentence = "Russia sent the actress Yulia Peresild, 36, and the director into orbit.";
+        let at = sentence.find("36").unwrap();
+        let (before, middle, after) = centred(sentence, at..at + 2, 22);
+        assert_eq!(middle, "36");
+        assert_eq!(
+            (before.as_str(), after.as_str()),
+            ("…eresild, ", ", and the…")
+        );
+        // Near the start, the room goes after.
+        let (before, _, after) = centred(sentence, 0..6, 30);
+        assert_eq!(
+            (before.as_str(), after.as_str()),
+            ("", " sent the actress Yulia…")
+        );
+        // Never cut inside, unless the mention alone is too wide.
+        let (_, middle, _) = centred(sentence, 0..sentence.len(), 20);
+        assert_eq!(middle, "Russia sent the act…");
+    }
 }

@@ -91,7 +91,12 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     for (y, (k, story)) in (top..inner.bottom()).zip(map.stories.iter().enumerate()) {
         let names: Vec<&str> = story.iter().map(|&i| ids[i]).collect();
         let title = app.articles[story[0]].display_title();
-        let line = format!("{} {}  {}", story_letter(k), names.join(" "), title);
+        let line = format!(
+            "{} {}  {}",
+            story_letter(k),
+            crate::corpus::label::join(&names),
+            title
+        );
         buf.set_stringn(inner.x, y, truncate(&line, width), width, Style::default());
         buf.set_stringn(inner.x, y, story_letter(k), 2, theme.style(Role::FactKind));
     }

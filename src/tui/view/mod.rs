@@ -21,7 +21,7 @@ use super::theme::Role;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Some(panes) = layout::panes(area, self.mode) else {
+        let Some(panes) = layout::panes(area, self.mode, self.wide) else {
             too_small(self, area, buf);
             return;
         };

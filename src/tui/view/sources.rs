@@ -105,7 +105,12 @@ pub fn render(app: &App, area: Rect, inner: Rect, buf: &mut Buffer) {
 
         // The id as a REF names it, then the date, the outlet, the size.
         let meta = &article.meta;
-        let mut details: Vec<String> = vec![app.reference(index).to_owned()];
+        // The reference, unless the label above already is it.
+        let reference = app.reference(index);
+        let mut details: Vec<String> = Vec::new();
+        if reference != article.label {
+            details.push(reference.to_owned());
+        }
         details.extend(meta.date.clone());
         details.extend(
             meta.outlet
