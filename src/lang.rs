@@ -152,8 +152,8 @@ pub struct Language {
     pub units: Phrases<String>,
     /// Currency words to ISO 4217 codes.
     pub currencies: Phrases<String>,
-    /// Age patterns, each split into words with `{n}` in one of them.
-    pub age_patterns: Vec<Vec<String>>,
+    /// Age patterns (`{n}-year-old`, `aged {n}`), split into words.
+    pub age_patterns: Vec<AgePattern>,
     pub am: Vec<String>,
     pub pm: Vec<String>,
     pub time_words: Phrases<()>,
@@ -180,6 +180,32 @@ pub struct Language {
     pub boilerplate: Vec<String>,
     /// Letters (or letter pairs) of another script to Latin, longest first.
     transliteration: Vec<(String, String)>,
+}
+
+/// An age pattern of a language file (`{n}-year-old`, `aged {n}`, `de {n}
+/// años`): its words in lower case, the one holding the number, and what
+/// stands before and after the number in that word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgePattern {
+    pub words: Vec<String>,
+    pub slot: usize,
+    pub before: String,
+    pub after: String,
+}
+
+impl AgePattern {
+    /// `None` when no word holds `{n}` (the file check reports it).
+    fn new(pattern: &str) -> Option<AgePattern> {
+        let words: Vec<String> = pattern.split_whitespace().map(str::to_lowercase).collect();
+        let slot = words.iter().position(|w| w.contains("{n}"))?;
+        let (before, after) = words[slot].split_once("{n}")?;
+        Some(AgePattern {
+            before: before.to_owned(),
+            after: after.to_owned(),
+            slot,
+            words,
+        })
+    }
 }
 
 impl Language {
@@ -653,7 +679,7 @@ fn compile(raw: RawLanguage) -> Language {
         .patterns
         .age
         .iter()
-        .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
+        .filter_map(|p| AgePattern::new(p))
         .collect();
     for phrase in &raw.patterns.time_words {
         language.time_words.add(phrase, ());

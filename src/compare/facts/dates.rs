@@ -246,6 +246,10 @@ fn date_at(tokens: &[Token], i: usize, cx: &Context) -> Option<Vec<DateMention>>
 /// ISO and day.month.year everywhere; `10/06/2021` month first in US
 /// copies, day first elsewhere, both where the copy does not say.
 fn numeric_value(text: &str, cx: &Context) -> Option<String> {
+    // Most words are not dates: no digit first, nothing to split.
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let slashed: Vec<&str> = text.split('/').collect();
     if let [a, b, y] = slashed.as_slice()
         && y.len() == 4

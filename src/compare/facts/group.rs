@@ -451,43 +451,80 @@ const MIN_SHARED_CONTEXT: usize = 3;
 /// evacuated` and `5,600 residents had to evacuate`. Each article's mention
 /// pairs with at most one of another article's, the closest.
 fn by_context(found: &[Found], sets: &mut UnionFind) {
-    let candidates: Vec<usize> = (0..found.len())
-        .filter(|&i| {
-            matches!(
-                found[i].kind,
-                FactKind::Money
-                    | FactKind::Percent
-                    | FactKind::Count
-                    | FactKind::Measure
-                    | FactKind::Duration
-                    | FactKind::Date
-            ) && found[i].context.len() >= MIN_SHARED_CONTEXT
-        })
-        .collect();
-    for (k, &i) in candidates.iter().enumerate() {
-        let a = &found[i];
-        // The best match in each other article.
-        let mut best: FxHashMap<usize, (usize, f32)> = FxHashMap::default();
-        for &j in &candidates[k + 1..] {
-            let b = &found[j];
-            if b.article == a.article || b.kind != a.kind || b.unit != a.unit {
-                continue;
-            }
-            let shared = a.context.iter().filter(|w| b.context.contains(w)).count();
-            let all = a.context.len() + b.context.len() - shared;
-            let likeness = shared as f32 / all.max(1) as f32;
-            if shared >= MIN_SHARED_CONTEXT && likeness >= 0.4 {
-                let entry = best.entry(b.article).or_insert((j, 0.0));
-                if likeness > entry.1 {
-                    *entry = (j, likeness);
+    // Candidates of one kind and unit, and for each of their context words
+    // the candidates it stands beside.
+    let mut buckets: FxHashMap<(FactKind, Option<&str>), Vec<usize>> = FxHashMap::default();
+    for (i, f) in found.iter().enumerate() {
+        if matches!(
+            f.kind,
+            FactKind::Money
+                | FactKind::Percent
+                | FactKind::Count
+                | FactKind::Measure
+                | FactKind::Duration
+                | FactKind::Date
+        ) && f.context.len() >= MIN_SHARED_CONTEXT
+        {
+            buckets
+                .entry((f.kind, f.unit.as_deref()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut buckets: Vec<Vec<usize>> = buckets.into_values().collect();
+    buckets.sort_unstable();
+    for bucket in &buckets {
+        let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for &i in bucket {
+            for word in &found[i].context {
+                let list = postings.entry(word.as_str()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
                 }
             }
         }
-        for (j, _) in best.into_values() {
-            sets.union(i, j);
+        for &i in bucket {
+            let a = &found[i];
+            // Words shared with each later candidate of another article.
+            let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
+            for word in &a.context {
+                let list = &postings[word.as_str()];
+                // A word beside hundreds of values tells none apart.
+                if list.len() > MAX_POSTINGS {
+                    continue;
+                }
+                for &j in list {
+                    if j > i && found[j].article != a.article {
+                        *shared.entry(j).or_default() += 1;
+                    }
+                }
+            }
+            let mut shared: Vec<(usize, usize)> = shared.into_iter().collect();
+            shared.sort_unstable();
+            // The best match in each other article.
+            let mut best: FxHashMap<usize, (usize, f32)> = FxHashMap::default();
+            for (j, count) in shared {
+                let b = &found[j];
+                let all = a.context.len() + b.context.len() - count.min(a.context.len());
+                let likeness = count as f32 / all.max(1) as f32;
+                if count >= MIN_SHARED_CONTEXT && likeness >= 0.4 {
+                    let entry = best.entry(b.article).or_insert((j, 0.0));
+                    if likeness > entry.1 {
+                        *entry = (j, likeness);
+                    }
+                }
+            }
+            for (j, _) in best.into_values() {
+                sets.union(i, j);
+            }
         }
     }
 }
+
+/// Most values a context word may stand beside and still count towards
+/// [`by_context`]: a word around that many values is in a template or a
+/// boilerplate line, not what makes two mentions one fact.
+const MAX_POSTINGS: usize = 256;
 
 /// Kinds whose equal values tie two sentences together as saying the
 /// same thing, where the alignment did not pair them.
@@ -513,10 +550,20 @@ fn by_anchored_sentences(found: &[Found], sets: &mut UnionFind) {
         }
     }
     for group in members.values() {
-        for (k, &i) in group.iter().enumerate() {
-            for &j in &group[k + 1..] {
-                let (a, b) = (&found[i], &found[j]);
-                if a.article != b.article && a.value == b.value {
+        // A value anchors only where each article states it once: a value
+        // repeated in many sentences says nothing of which go together.
+        let mut by_value: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for &i in group {
+            by_value.entry(found[i].value.as_str()).or_default().push(i);
+        }
+        for same in by_value.values() {
+            let articles: FxHashSet<usize> = same.iter().map(|&i| found[i].article).collect();
+            if articles.len() < 2 || articles.len() != same.len() {
+                continue;
+            }
+            for (k, &i) in same.iter().enumerate() {
+                for &j in &same[k + 1..] {
+                    let (a, b) = (&found[i], &found[j]);
                     let key = if a.article < b.article {
                         ((a.article, a.sentence), (b.article, b.sentence))
                     } else {

@@ -257,12 +257,12 @@ fn best_window(text: &str, mention: &Range<usize>, telling: &[(String, &str)]) -
 
 /// The subject most mentions name; of equals, the fullest.
 fn longest_subject(mentions: &[&Found]) -> Option<String> {
-    let subjects: Vec<&str> = mentions
-        .iter()
-        .filter_map(|m| m.subject.as_deref())
-        .collect();
-    subjects
-        .iter()
-        .max_by_key(|s| (subjects.iter().filter(|o| o == s).count(), s.len()))
-        .map(|s| (*s).to_owned())
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for subject in mentions.iter().filter_map(|m| m.subject.as_deref()) {
+        *counts.entry(subject).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(s, n)| (n, s.len(), std::cmp::Reverse(s)))
+        .map(|(s, _)| s.to_owned())
 }

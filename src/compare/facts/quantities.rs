@@ -11,6 +11,7 @@ use super::names::NameSpan;
 use super::numbers::{Quantity, parse_at, plain};
 use super::scan::Token;
 use super::{Context, FactKind};
+use crate::lang::AgePattern;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuantityMention {
@@ -193,21 +194,19 @@ fn age_pattern_at(
 ) -> Option<QuantityMention> {
     for language in cx.languages() {
         for pattern in &language.age_patterns {
-            let Some(slot) = pattern.iter().position(|w| w.contains("{n}")) else {
-                continue;
-            };
-            if pattern.len() == 1 && pattern[0] == "{n}" {
+            let (words, slot) = (&pattern.words, pattern.slot);
+            if words.len() == 1 && pattern.before.is_empty() && pattern.after.is_empty() {
                 continue;
             }
             let start = i;
-            let Some(age) = match_age(tokens, start, pattern, slot) else {
+            let Some(age) = match_age(tokens, start, pattern) else {
                 continue;
             };
-            let end = start + pattern.len();
+            let end = start + words.len();
             // `37 ans`, `de 36 años`, `37 лет` are also lengths of time: an
             // age only next to a name (`Peressild, 37 ans,`).
-            let only_years = pattern.len() > 1
-                && pattern.iter().enumerate().all(|(k, word)| {
+            let only_years = words.len() > 1
+                && words.iter().enumerate().all(|(k, word)| {
                     k == slot
                         || language.units.word(word).is_some_and(|u| u == "year")
                         || language.is_stopword(word)
@@ -252,18 +251,19 @@ fn described_by(tokens: &[Token], start: usize, end: usize, cx: &Context) -> Opt
     noun(end).or_else(|| start.checked_sub(1).and_then(noun))
 }
 
-/// The age the pattern matches at `start`, its number word at `slot`.
-fn match_age(tokens: &[Token], start: usize, pattern: &[String], slot: usize) -> Option<u32> {
+/// The age `pattern` matches at `start`.
+fn match_age(tokens: &[Token], start: usize, pattern: &AgePattern) -> Option<u32> {
     let mut age = None;
-    for (k, word) in pattern.iter().enumerate() {
+    for (k, word) in pattern.words.iter().enumerate() {
         let token = tokens.get(start + k)?;
         if !token.is_word() {
             return None;
         }
         let lower = token.lower();
-        if k == slot {
-            let (before, after) = word.split_once("{n}")?;
-            let digits = lower.strip_prefix(before)?.strip_suffix(after)?;
+        if k == pattern.slot {
+            let digits = lower
+                .strip_prefix(pattern.before.as_str())?
+                .strip_suffix(pattern.after.as_str())?;
             if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit())
             {
                 return None;
