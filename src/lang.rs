@@ -136,6 +136,19 @@ pub struct Language {
     pub next: FxHashSet<String>,
     pub numeric_orders: Vec<DateOrder>,
     pub date_joiners: FxHashSet<String>,
+    /// Months and weekdays are written with a capital (`May`), so `may`
+    /// alone is no month.
+    pub capitalised_calendar: bool,
+    /// Full names of the months (`june`), not abbreviations.
+    pub full_months: FxHashSet<String>,
+    /// Words between the days of a range (`to`).
+    pub range_joiners: FxHashSet<String>,
+    /// Words hyphened to a month for a part of it (`mid`).
+    pub month_parts: FxHashSet<String>,
+    /// Words before a weekday meaning that day (`on`).
+    pub on_weekday: FxHashSet<String>,
+    /// Words after a length of time that put it in the past (`ago`).
+    pub ago: FxHashSet<String>,
     pub ordinal_suffixes: Vec<String>,
     pub decimal: Vec<char>,
     pub thousands: Vec<char>,
@@ -157,6 +170,14 @@ pub struct Language {
     pub am: Vec<String>,
     pub pm: Vec<String>,
     pub time_words: Phrases<()>,
+    /// Words before a time of day (`at`).
+    pub at_time: FxHashSet<String>,
+    /// Speech verbs after which a name is the listener (`told`).
+    pub listener_verbs: FxHashSet<String>,
+    /// Prepositions before a place (`in`).
+    pub place_prepositions: FxHashSet<String>,
+    /// Indefinite articles (`a`, `an`).
+    pub indefinite: FxHashSet<String>,
     pub speech_verbs: FxHashSet<String>,
     pub according_to: Phrases<()>,
     pub pronouns: FxHashSet<String>,
@@ -178,6 +199,8 @@ pub struct Language {
     pub credit_labels: Vec<String>,
     pub caption_credits: Vec<String>,
     pub boilerplate: Vec<String>,
+    /// Words before a date line's date (`updated`), longest first.
+    pub date_labels: Vec<String>,
     /// Letters (or letter pairs) of another script to Latin, longest first.
     transliteration: Vec<(String, String)>,
 }
@@ -407,6 +430,11 @@ struct RawCalendar {
     next: Vec<String>,
     numeric_orders: Vec<DateOrder>,
     date_joiners: Vec<String>,
+    capitalised_calendar: bool,
+    range_joiners: Vec<String>,
+    month_parts: Vec<String>,
+    on_weekday: Vec<String>,
+    ago: Vec<String>,
     ordinal_suffixes: Vec<String>,
 }
 
@@ -426,6 +454,7 @@ struct RawNumbers {
     about: Vec<String>,
     more_than: Vec<String>,
     less_than: Vec<String>,
+    indefinite: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -450,6 +479,7 @@ struct RawPatterns {
     am: Vec<String>,
     pm: Vec<String>,
     time_words: Vec<String>,
+    at_time: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -458,6 +488,8 @@ struct RawSpeech {
     verbs: Vec<String>,
     according_to: Vec<String>,
     pronouns: Vec<String>,
+    listener_verbs: Vec<String>,
+    place_prepositions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -481,6 +513,7 @@ struct RawMetadata {
     credit_labels: Vec<String>,
     caption_credits: Vec<String>,
     boilerplate: Vec<String>,
+    date_labels: Vec<String>,
 }
 
 /// Reads one language file. Errors name the file, line and column: a key
@@ -575,6 +608,22 @@ fn compile(raw: RawLanguage) -> Language {
         next: set(raw.calendar.next),
         numeric_orders: raw.calendar.numeric_orders,
         date_joiners: set(raw.calendar.date_joiners),
+        capitalised_calendar: raw.calendar.capitalised_calendar,
+        full_months: raw
+            .calendar
+            .months
+            .iter()
+            .filter_map(|spellings| spellings.first())
+            .map(|name| lower(name).into_owned())
+            .collect(),
+        range_joiners: set(raw.calendar.range_joiners),
+        month_parts: set(raw.calendar.month_parts),
+        on_weekday: set(raw.calendar.on_weekday),
+        ago: set(raw.calendar.ago),
+        indefinite: set(raw.numbers.indefinite),
+        at_time: set(raw.patterns.at_time),
+        listener_verbs: set(raw.speech.listener_verbs),
+        place_prepositions: set(raw.speech.place_prepositions),
         ordinal_suffixes: raw.calendar.ordinal_suffixes,
         decimal: chars(&raw.numbers.decimal),
         thousands: chars(&raw.numbers.thousands),
@@ -596,6 +645,7 @@ fn compile(raw: RawLanguage) -> Language {
         credit_labels: raw.metadata.credit_labels,
         caption_credits: raw.metadata.caption_credits,
         boilerplate: raw.metadata.boilerplate,
+        date_labels: raw.metadata.date_labels,
         ..Language::default()
     };
     for (k, spellings) in raw.calendar.months.iter().enumerate() {

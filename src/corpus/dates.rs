@@ -30,8 +30,13 @@ pub fn parse_date_line(text: &str, language: &Language) -> Option<NaiveDate> {
     // `Updated Sept 16, 2021`, `January 31, 2022 · 5 min read`.
     let text = text.trim();
     let lower = text.to_lowercase();
-    let text = DATE_CUES
-        .iter()
+    let english = lang::known("en");
+    let labels = [Some(language), english]
+        .into_iter()
+        .flatten()
+        .flat_map(|l| l.date_labels.iter());
+    let text = labels
+        .clone()
         .find_map(|cue| {
             lower
                 .strip_prefix(cue)
@@ -55,10 +60,13 @@ pub fn parse_date_line(text: &str, language: &Language) -> Option<NaiveDate> {
     // A time of day and its zone after the date.
     if let Some(at) = tokens.iter().position(|t| is_time(t)) {
         tokens.truncate(at);
-        while tokens
-            .last()
-            .is_some_and(|t| matches!(t.to_lowercase().as_str(), "at" | "um" | "à" | "a" | "alle"))
-        {
+        while tokens.last().is_some_and(|t| {
+            let word = t.to_lowercase();
+            [Some(language), english]
+                .into_iter()
+                .flatten()
+                .any(|l| l.at_time.contains(&word))
+        }) {
             tokens.pop();
         }
     }
@@ -82,25 +90,6 @@ pub fn parse_date_line(text: &str, language: &Language) -> Option<NaiveDate> {
         _ => None,
     }
 }
-
-/// Words before a date line's date.
-const DATE_CUES: &[&str] = &[
-    "updated",
-    "last updated",
-    "published",
-    "posted",
-    "first published",
-    "mis à jour le",
-    "publié le",
-    "publicado",
-    "actualizado",
-    "veröffentlicht",
-    "aktualisiert",
-    "pubblicato",
-    "aggiornato",
-    "опубликовано",
-    "обновлено",
-];
 
 /// `14:02`, `10.30`, `1222` after a date, with `am`/`pm` or a zone after.
 fn is_time(token: &str) -> bool {

@@ -61,7 +61,7 @@ fn month_at(tokens: &[Token], i: usize, cx: &Context) -> Option<(u32, usize)> {
         .any(|l| l.ambiguous_months.contains(token.lower()));
     let next_is_day = day_at(tokens, i + 1, cx).is_some();
     let after_day = i > 0 && day_at(tokens, i - 1, cx).is_some();
-    let capitalised_language = cx.language.code == "en" || cx.language.is_neutral();
+    let capitalised_language = cx.language.capitalised_calendar || cx.language.is_neutral();
     if ambiguous && !(next_is_day || after_day || token.is_capitalised()) {
         return None;
     }
@@ -73,7 +73,9 @@ fn month_at(tokens: &[Token], i: usize, cx: &Context) -> Option<(u32, usize)> {
             .languages()
             .all(|l| l.month(token.text) != Some(month) || token.text.chars().count() < 5)
         && tokens.get(i + 1).is_some_and(|t| t.is("."))
-        && !matches!(token.lower(), "may" | "june" | "july");
+        && !cx
+            .languages()
+            .any(|l| l.full_months.contains(token.lower()));
     Some((month, if abbreviated { i + 2 } else { i + 1 }))
 }
 
@@ -199,10 +201,9 @@ fn date_at(tokens: &[Token], i: usize, cx: &Context) -> Option<Vec<DateMention>>
     // "mid-June", "early-May".
     if let Some(token) = tokens.get(i).filter(|t| t.is_word())
         && let Some((prefix, rest)) = token.text.split_once('-')
-        && matches!(
-            prefix.to_lowercase().as_str(),
-            "mid" | "early" | "late" | "end"
-        )
+        && cx
+            .languages()
+            .any(|l| l.month_parts.contains(prefix.to_lowercase().as_str()))
         && let Some(month) = cx.languages().find_map(|l| l.month(rest))
     {
         return Some(vec![mention(i..i + 1, format!("--{month:02}"))]);
@@ -285,7 +286,9 @@ fn after_month(
     if let Some(day) = day_at(tokens, next, cx) {
         // A range: "October 5 to 17, 2021", "Oct. 5-17".
         let range_end = match word(tokens, next + 1) {
-            Some("to" | "and" | "through") => day_at(tokens, next + 2, cx).map(|d| (d, next + 3)),
+            Some(w) if cx.languages().any(|l| l.range_joiners.contains(w)) => {
+                day_at(tokens, next + 2, cx).map(|d| (d, next + 3))
+            }
             _ if tokens.get(next + 1).is_some_and(|t| t.is("-") || t.is("–")) => {
                 day_at(tokens, next + 2, cx).map(|d| (d, next + 3))
             }
@@ -339,10 +342,12 @@ fn weekday_at(tokens: &[Token], i: usize, cx: &Context) -> Option<Vec<DateMentio
         (weekday_of(i + 1)?, i + 1, -1)
     } else if cx.languages().any(|l| l.next.contains(first)) {
         (weekday_of(i + 1)?, i + 1, 1)
-    } else if cx.languages().any(|l| l.this.contains(first)) || matches!(first, "on") {
+    } else if cx.languages().any(|l| l.this.contains(first))
+        || cx.languages().any(|l| l.on_weekday.contains(first))
+    {
         (weekday_of(i + 1)?, i + 1, 0)
     } else {
-        let capital_needed = cx.language.code == "en" || cx.language.is_neutral();
+        let capital_needed = cx.language.capitalised_calendar || cx.language.is_neutral();
         let token = tokens.get(i)?;
         if capital_needed && !token.is_capitalised() {
             return None;

@@ -152,14 +152,12 @@ fn bare_at(tokens: &[Token], i: usize, cx: &Context) -> Option<(Quantity, usize)
             end,
         ));
     }
-    let (mut value, mut end) = if matches!(word, "a" | "an") {
+    // "a million", "a dozen": one of the scale, which follows.
+    let (mut value, mut end) = if cx.languages().any(|l| l.indefinite.contains(word)) {
         match lower(tokens, i + 1) {
-            Some("dozen") => (12.0, i + 2),
-            Some(w) if scale(w, cx).is_some() && !w.ends_with('s') => (1.0, i + 1),
+            Some(w) if scale(w, cx).is_some() && !is_plural_scale(w, cx) => (1.0, i + 1),
             _ => return None,
         }
-    } else if word == "dozen" {
-        (12.0, i + 1)
     } else {
         digits_at(tokens, i, cx).or_else(|| words_at(tokens, i, cx))?
     };

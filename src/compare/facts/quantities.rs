@@ -450,7 +450,7 @@ fn quantity_at(
             ));
         }
         if let Some(plural) = time_plural(&unit) {
-            if lower(tokens, end + len) == Some("ago") {
+            if lower(tokens, end + len).is_some_and(|w| cx.languages().any(|l| l.ago.contains(w))) {
                 return None;
             }
             return Some(mention(

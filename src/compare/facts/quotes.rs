@@ -111,14 +111,14 @@ fn speaker(
     for verb in verbs.chain(according.map(|k| k + 1)) {
         // "Peresild told", "said Chipenko"; but "told Pravda" names the
         // listener.
-        let listener_follows = matches!(tokens[verb].lower(), "told" | "tells" | "asked");
+        let listener_follows = languages().any(|l| l.listener_verbs.contains(tokens[verb].lower()));
         // A place after a preposition is no speaker (`said in Moscow`).
         let placed = |s: &NameSpan| {
             s.tokens.start > 0
-                && matches!(
-                    tokens[s.tokens.start - 1].lower(),
-                    "in" | "at" | "from" | "to" | "of" | "en" | "à" | "de" | "nach"
-                )
+                && languages().any(|l| {
+                    l.place_prepositions
+                        .contains(tokens[s.tokens.start - 1].lower())
+                })
         };
         let near = |s: &NameSpan| {
             let before = s.tokens.end <= verb && verb - s.tokens.end <= 2;

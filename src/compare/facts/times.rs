@@ -49,11 +49,6 @@ const ZONES: &[(&str, i32)] = &[
     ("pdt", -420),
 ];
 
-/// Words before a time that say it is one (`at 10.30`).
-const AT: &[&str] = &[
-    "at", "à", "a", "um", "alle", "às", "в", "u", "στις", "by", "until", "from",
-];
-
 /// Finds the times of day of a sentence whose text is `text`.
 pub fn find(text: &str, tokens: &[Token], cx: &Context) -> Vec<TimeMention> {
     let mut found = Vec::new();
@@ -176,7 +171,11 @@ fn time_at(text: &str, tokens: &[Token], i: usize, cx: &Context) -> Option<TimeM
     // time word after (`Uhr`, `local time`), or `at` before a written
     // `10.30`/`10h30`.
     let dotted = token.text.contains(['.', 'h']) && !token.text.ends_with('.');
-    let after_at = i > 0 && tokens[i - 1].is_word() && AT.contains(&tokens[i - 1].lower());
+    let after_at = i > 0
+        && tokens[i - 1].is_word()
+        && cx
+            .languages()
+            .any(|l| l.at_time.contains(tokens[i - 1].lower()));
     let evident = colon
         || pm.is_some()
         || zone.is_some()
