@@ -1,7 +1,8 @@
-//! Word operations inside one link, by similar's Patience diff with a
-//! deadline. The operations always rebuild both sides exactly: equal and
+//! Word operations inside one link: the fewest changed words (similar's
+//! Myers diff, with a deadline), then the marks between kept words. The operations always rebuild both sides exactly: equal and
 //! delete texts give the left, equal and insert texts the right.
 
+use std::ops::Range;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -75,52 +76,11 @@ struct Unit<'a> {
     key: String,
 }
 
-/// Words, whitespace runs and single punctuation marks, covering the text.
-fn units(text: &str, options: DiffOptions) -> Vec<Unit<'_>> {
+/// Whitespace runs and single marks covering what lies between two words;
+/// whitespace is compared as one space, so that a doubled space or a line
+/// break is no difference.
+fn gap_units(gap: &str) -> Vec<Unit<'_>> {
     let mut out = Vec::new();
-    let mut at = 0;
-    let words: Vec<_> = segment::words(text).collect();
-    if options.ignore_case_and_punctuation {
-        // A word with the spaces and punctuation after it, compared by the
-        // folded word alone.
-        if let Some(first) = words.first()
-            && first.start > 0
-        {
-            out.push(Unit {
-                text: &text[..first.start],
-                key: String::new(),
-            });
-        }
-        for (k, range) in words.iter().enumerate() {
-            let end = words.get(k + 1).map_or(text.len(), |next| next.start);
-            out.push(Unit {
-                text: &text[range.start..end],
-                key: tokens::fold(&text[range.clone()]).into_owned(),
-            });
-        }
-        if words.is_empty() && !text.is_empty() {
-            out.push(Unit {
-                text,
-                key: String::new(),
-            });
-        }
-        return out;
-    }
-    for range in words {
-        gap_units(&text[at..range.start], &mut out);
-        let word = &text[range.clone()];
-        out.push(Unit {
-            text: word,
-            key: word.to_owned(),
-        });
-        at = range.end;
-    }
-    gap_units(&text[at..], &mut out);
-    out
-}
-
-/// Splits what lies between words into whitespace runs and single marks.
-fn gap_units<'a>(gap: &'a str, out: &mut Vec<Unit<'a>>) {
     let mut rest = gap;
     while let Some(c) = rest.chars().next() {
         let len = if c.is_whitespace() {
@@ -129,16 +89,30 @@ fn gap_units<'a>(gap: &'a str, out: &mut Vec<Unit<'a>>) {
         } else {
             clean::marker_len(rest, 0).unwrap_or(c.len_utf8())
         };
+        let text = &rest[..len];
         out.push(Unit {
-            text: &rest[..len],
-            key: rest[..len].to_owned(),
+            text,
+            key: if c.is_whitespace() {
+                " ".to_owned()
+            } else {
+                text.to_owned()
+            },
         });
         rest = &rest[len..];
     }
+    out
 }
 
 /// The word operations that turn `left` into `right`. Returns `None` when
 /// the deadline passed before the diff was done.
+///
+/// Words are diffed first, by similar's Myers algorithm, which finds the
+/// fewest changed words (the longest common subsequence): unchanged words
+/// keep their place however the words around them were reordered
+/// (`The big, [-grey, rusty-]{+old, grey+} ferry` is rather `The big{+,
+/// old+}, grey[-, rusty-] ferry`). Spaces and punctuation between two
+/// kept words are then compared on their own: whitespace never differs;
+/// punctuation differs unless case and punctuation are ignored.
 pub fn diff(
     left: &str,
     right: &str,
@@ -155,51 +129,158 @@ pub fn diff(
     if left.is_empty() || right.is_empty() {
         return Some(whole(left, right));
     }
-    let old = units(left, options);
-    let new = units(right, options);
-    let old_keys: Vec<&str> = old.iter().map(|u| u.key.as_str()).collect();
-    let new_keys: Vec<&str> = new.iter().map(|u| u.key.as_str()).collect();
-    let found = capture_diff_slices_deadline(Algorithm::Patience, &old_keys, &new_keys, deadline);
+    let old: Vec<Range<usize>> = segment::words(left).collect();
+    let new: Vec<Range<usize>> = segment::words(right).collect();
+    let key = |text: &str| -> String {
+        if options.ignore_case_and_punctuation {
+            tokens::fold(text).into_owned()
+        } else {
+            text.to_owned()
+        }
+    };
+    let old_keys: Vec<String> = old.iter().map(|r| key(&left[r.clone()])).collect();
+    let new_keys: Vec<String> = new.iter().map(|r| key(&right[r.clone()])).collect();
+    let found = capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, deadline);
     if deadline.is_some_and(|d| Instant::now() > d) {
         return None;
     }
-    let join = |units: &[Unit<'_>]| units.iter().map(|u| u.text).collect::<String>();
     let mut ops = Vec::new();
+    // Bytes of each side already covered by operations.
+    let (mut at_old, mut at_new) = (0, 0);
     for op in found {
-        match op {
+        let (old_words, new_words) = match op {
             DiffOp::Equal {
                 old_index,
                 new_index,
                 len,
             } => {
-                // Equal by key; with case ignored the texts may still differ.
-                let a = join(&old[old_index..old_index + len]);
-                let b = join(&new[new_index..new_index + len]);
-                if a == b {
-                    ops.push(Op::new(OpKind::Equal, a));
-                } else {
-                    ops.extend(changed_but_equal(
-                        &old[old_index..old_index + len],
-                        &new[new_index..new_index + len],
-                    ));
+                for k in 0..len {
+                    let (a, b) = (&old[old_index + k], &new[new_index + k]);
+                    between(
+                        &left[at_old..a.start],
+                        &right[at_new..b.start],
+                        options,
+                        &mut ops,
+                    );
+                    let (word_a, word_b) = (&left[a.clone()], &right[b.clone()]);
+                    if word_a == word_b {
+                        ops.push(Op::new(OpKind::Equal, word_a));
+                    } else {
+                        // Equal once case is ignored.
+                        ops.push(Op::minor(OpKind::Delete, word_a));
+                        ops.push(Op::minor(OpKind::Insert, word_b));
+                    }
+                    (at_old, at_new) = (a.end, b.end);
                 }
+                continue;
             }
             DiffOp::Delete {
-                old_index, old_len, ..
-            } => {
-                ops.push(Op::new(
-                    OpKind::Delete,
-                    join(&old[old_index..old_index + old_len]),
-                ));
+                old_index,
+                old_len,
+                new_index,
+            } => (old_index..old_index + old_len, new_index..new_index),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (old_index..old_index, new_index..new_index + new_len),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+            ),
+        };
+        // The spaces and marks before the change stay equal as far as both
+        // sides have them: `Six [-decades-]{+years+}`, `(ISS)[- with…-].`.
+        let next_start =
+            |words: &[Range<usize>], at: usize, end: usize| words.get(at).map_or(end, |r| r.start);
+        let gap_a = &left[at_old..next_start(&old, old_words.start, left.len())];
+        let gap_b = &right[at_new..next_start(&new, new_words.start, right.len())];
+        let common: usize = gap_a
+            .chars()
+            .zip(gap_b.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        if common > 0 {
+            ops.push(Op::new(OpKind::Equal, &gap_a[..common]));
+            (at_old, at_new) = (at_old + common, at_new + common);
+        }
+        if let Some(last) = old_words.clone().last() {
+            ops.push(Op::new(OpKind::Delete, &left[at_old..old[last].end]));
+            at_old = old[last].end;
+        }
+        if let Some(last) = new_words.clone().last() {
+            ops.push(Op::new(OpKind::Insert, &right[at_new..new[last].end]));
+            at_new = new[last].end;
+        }
+    }
+    between(&left[at_old..], &right[at_new..], options, &mut ops);
+    Some(tidy(ops))
+}
+
+/// Operations for what stands between two kept words (or after the last):
+/// equal; a minor change when only whitespace differs, or punctuation
+/// while it is ignored; else the marks that changed.
+fn between(a: &str, b: &str, options: DiffOptions, ops: &mut Vec<Op>) {
+    if a == b {
+        if !a.is_empty() {
+            ops.push(Op::new(OpKind::Equal, a));
+        }
+        return;
+    }
+    let squeeze = |text: &str| -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            } else if !options.ignore_case_and_punctuation {
+                out.push(c);
             }
+        }
+        out
+    };
+    if squeeze(a).trim() == squeeze(b).trim() {
+        if !a.is_empty() {
+            ops.push(Op::minor(OpKind::Delete, a));
+        }
+        if !b.is_empty() {
+            ops.push(Op::minor(OpKind::Insert, b));
+        }
+        return;
+    }
+    let (old, new) = (gap_units(a), gap_units(b));
+    let old_keys: Vec<&str> = old.iter().map(|u| u.key.as_str()).collect();
+    let new_keys: Vec<&str> = new.iter().map(|u| u.key.as_str()).collect();
+    let join = |units: &[Unit<'_>]| units.iter().map(|u| u.text).collect::<String>();
+    for op in similar::capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => ops.extend(changed_but_equal(
+                &old[old_index..old_index + len],
+                &new[new_index..new_index + len],
+            )),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => ops.push(Op::new(
+                OpKind::Delete,
+                join(&old[old_index..old_index + old_len]),
+            )),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => {
-                ops.push(Op::new(
-                    OpKind::Insert,
-                    join(&new[new_index..new_index + new_len]),
-                ));
-            }
+            } => ops.push(Op::new(
+                OpKind::Insert,
+                join(&new[new_index..new_index + new_len]),
+            )),
             DiffOp::Replace {
                 old_index,
                 old_len,
@@ -217,7 +298,6 @@ pub fn diff(
             }
         }
     }
-    Some(tidy(ops))
 }
 
 /// Units equal once case and punctuation are ignored but written
@@ -274,10 +354,22 @@ impl Segment {
     }
 }
 
-/// Semantic clean-up, as in diff-match-patch: an unchanged stretch no longer
-/// than the changes on both sides of it is folded into them, so that
-/// `[-are-] to [-beat-]` reads `[-are to beat-]` and a paraphrase is not
-/// shredded into fragments around "the" and "to".
+/// How many times longer than an unchanged stretch of content words the
+/// changes round it must be for it to be folded into them.
+const ABSORB_FACTOR: usize = 2;
+
+/// Whether a stretch holds no word that carries meaning: only function
+/// words, spaces and marks.
+fn only_function_words(text: &str) -> bool {
+    segment::words(text).all(|r| tokens::is_stopword(&tokens::fold(&text[r])))
+}
+
+/// Semantic clean-up, as in diff-match-patch: an unchanged stretch of
+/// function words no longer than the changes on both sides of it is folded
+/// into them, so that `[-are-] to [-beat-]` reads `[-are to beat-]` and a
+/// paraphrase is not shredded into fragments around "the" and "to"; a
+/// stretch with content words only when the changes are
+/// [`ABSORB_FACTOR`] times as long.
 fn tidy(ops: Vec<Op>) -> Vec<Op> {
     let mut segments: Vec<Segment> = Vec::with_capacity(ops.len());
     for op in ops {
@@ -315,10 +407,17 @@ fn tidy(ops: Vec<Op>) -> Vec<Op> {
     }
     let mut k = 1;
     while k + 1 < segments.len() {
-        let absorb = matches!(segments[k], Segment::Same(_))
-            && segments[k - 1].is_real_change()
-            && segments[k + 1].is_real_change()
-            && segments[k].size() <= segments[k - 1].size().min(segments[k + 1].size());
+        // Function words go when no longer than the changes round them;
+        // content words only when the changes are twice as long: a kept
+        // word among a few changed ones stays (`{+old, +}grey[-, rusty-]`),
+        // a name adrift in a rewritten sentence does not.
+        let room = segments[k - 1].size().min(segments[k + 1].size());
+        let absorb = match &segments[k] {
+            Segment::Same(text) if only_function_words(text) => segments[k].size() <= room,
+            Segment::Same(_) => segments[k].size() * ABSORB_FACTOR <= room,
+            Segment::Change { .. } => false,
+        } && segments[k - 1].is_real_change()
+            && segments[k + 1].is_real_change();
         if !absorb {
             k += 1;
             continue;
@@ -524,13 +623,55 @@ mod tests {
             .filter(|o| o.is_change())
             .map(|o| o.text.as_str())
             .collect();
-        assert_eq!(changes, ["Call, ", "film "]);
+        assert_eq!(changes, ["Call", "film"]);
         // Without the option, the same texts differ in case and marks.
         assert!(
             ops("The Call, it said.", "the call it said")
                 .iter()
                 .any(Op::is_change)
         );
+    }
+
+    #[test]
+    fn unchanged_words_keep_their_place_when_others_are_reordered() {
+        let found = ops(
+            "The big, grey, rusty ferry sank.",
+            "The big, old, grey ferry sank.",
+        );
+        let (left, right) = sides(&found);
+        let kept = |side: &SideText| -> String {
+            let mut text = side.text.clone();
+            for range in side.changed.iter().rev() {
+                text.replace_range(range.clone(), "");
+            }
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        // `grey` is kept on both sides; only `rusty` and `old` change.
+        assert_eq!(kept(&left), "The big, grey ferry sank.");
+        assert_eq!(kept(&right), "The big, grey ferry sank.");
+    }
+
+    #[test]
+    fn whitespace_never_differs_and_marks_do_unless_ignored() {
+        let found = ops(
+            "The harbour reopened\non Monday.",
+            "The harbour  reopened on Monday.",
+        );
+        assert!(found.iter().all(|o| !o.is_change()), "{found:?}");
+        assert_eq!(
+            rebuild(&found),
+            (
+                "The harbour reopened\non Monday.".to_owned(),
+                "The harbour  reopened on Monday.".to_owned()
+            )
+        );
+        let marks = ops("Officials, however, said so.", "Officials however said so!");
+        let changed: Vec<&str> = marks
+            .iter()
+            .filter(|o| o.is_change())
+            .map(|o| o.text.as_str())
+            .collect();
+        assert_eq!(changed, [",", ",", ".", "!"]);
     }
 
     #[test]

@@ -219,7 +219,7 @@ pub fn compare_sentences(
     let alignment = align(left, right, budget);
     let mut coarse: Vec<Coarse> = alignment.coarse.iter().cloned().collect();
     let mut skipped = 0;
-    let ops = alignment
+    let ops: Vec<Vec<Op>> = alignment
         .links
         .iter()
         .map(|link| {
@@ -238,6 +238,14 @@ pub fn compare_sentences(
             }
         })
         .collect();
+    // A link whose words differ only where differences are not counted
+    // (whitespace; case and punctuation under `-i`) is equal.
+    let mut alignment = alignment;
+    for (link, ops) in alignment.links.iter_mut().zip(&ops) {
+        if link.kind == LinkKind::Changed && !ops.iter().any(Op::is_change) {
+            link.kind = LinkKind::Equal;
+        }
+    }
     if skipped > 0 {
         coarse.push(Coarse {
             stage: "diff",

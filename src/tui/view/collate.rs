@@ -159,7 +159,7 @@ fn diff_pieces(theme: &Theme, cell: &Cell) -> Vec<(String, Style)> {
             theme.style(Role::DiffMoved),
         ));
     }
-    for op in &cell.ops {
+    for (k, op) in cell.ops.iter().enumerate() {
         let style = match op.op {
             _ if op.minor => Style::default(),
             OpKind::Equal => Style::default(),
@@ -168,6 +168,21 @@ fn diff_pieces(theme: &Theme, cell: &Cell) -> Vec<(String, Style)> {
         };
         if op.minor && op.op == OpKind::Delete {
             continue;
+        }
+        // Words struck out and words put in their place, written inline,
+        // need a space between them to be read apart.
+        let after_delete = cell
+            .ops
+            .get(k.wrapping_sub(1))
+            .is_some_and(|p| p.op == OpKind::Delete && !p.minor);
+        if op.op == OpKind::Insert
+            && after_delete
+            && !op.text.starts_with(char::is_whitespace)
+            && pieces
+                .last()
+                .is_some_and(|(text, _): &(String, Style)| !text.ends_with(char::is_whitespace))
+        {
+            pieces.push((" ".to_owned(), Style::default()));
         }
         pieces.push((op.text.clone(), style));
     }
