@@ -231,3 +231,24 @@ fn the_seed_ledger_shows_each_value_once_with_its_articles() {
         .collect();
     assert_eq!(values, [("36".to_owned(), 3), ("37".to_owned(), 1)]);
 }
+
+#[test]
+fn a_dateline_without_a_year_takes_the_story_year() {
+    // `Sept 16 (Reuters)` and a copy dated 2021-09-16: Tuesday is the 14th.
+    let facts = facts("weekday-yearless");
+    let date = fact(&facts, "date", "Tuesday");
+    assert_eq!(value(date, "Tuesday"), "2021-09-14");
+    assert_eq!(value(date, "Wednesday"), "2021-09-15");
+    assert_eq!(date["conflict"], true);
+}
+
+#[test]
+fn weekdays_of_undated_copies_still_differ() {
+    // Neither copy has a year: the weekdays stay unresolved, yet a Tuesday
+    // is not a Wednesday.
+    let facts = facts("weekday-undated");
+    let date = fact(&facts, "date", "Tuesday");
+    assert_eq!(value(date, "Wednesday"), "?Wed");
+    assert_eq!(date["conflict"], true);
+    assert_eq!(conflicts(&facts), 1);
+}

@@ -48,6 +48,11 @@ pub struct Meta {
     pub agency: Option<String>,
     /// The dateline's place (`Moscow`).
     pub place: Option<String>,
+    /// The month and day (1-based) of a dateline that gives no year
+    /// (`Sept 16 (Reuters)`), where `date` stays unknown: the ledger takes
+    /// the year from the other copies of the story.
+    #[serde(skip)]
+    pub dateline_day: Option<(u32, u32)>,
     /// Picture captions and credits found among the paragraphs.
     pub captions: Vec<String>,
     /// The text visibly ends mid-sentence: a cut copy.

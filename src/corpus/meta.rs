@@ -254,11 +254,14 @@ fn take_dateline(found: dateline::Dateline, meta: &mut Meta) {
     if let Some(agency) = found.agency {
         meta.agency.get_or_insert(agency);
     }
-    if let Some(date) = found.date
-        && let Some(year) = date.year.or_else(|| meta.date.as_deref().and_then(year_of))
-        && let Some(day) = chrono::NaiveDate::from_ymd_opt(year, date.month, date.day)
-    {
-        meta.date.get_or_insert(day.to_string());
+    let Some(date) = found.date else { return };
+    match date.year.or_else(|| meta.date.as_deref().and_then(year_of)) {
+        Some(year) => {
+            if let Some(day) = chrono::NaiveDate::from_ymd_opt(year, date.month, date.day) {
+                meta.date.get_or_insert(day.to_string());
+            }
+        }
+        None => meta.dateline_day = Some((date.month, date.day)),
     }
 }
 

@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::Context;
 use super::scan::Token;
@@ -386,7 +386,9 @@ fn weekday_at(tokens: &[Token], i: usize, cx: &Context) -> Option<Vec<DateMentio
             };
             resolved.format("%Y-%m-%d").to_string()
         }
-        None => format!("?{}", tokens[day_index].text),
+        // The day of the week, in English whatever the language, so that
+        // it can still be checked against full dates (`?Wed`).
+        None => format!("?{}", weekday_name(weekday)?),
     };
     Some(vec![mention(i..day_index + 1, value)])
 }
@@ -406,6 +408,12 @@ fn day_word(tokens: &[Token], i: usize, cx: &Context) -> Option<String> {
 /// Whether two date values can name the same day: they agree on every
 /// field both give. Unresolved relative dates agree with anything.
 pub fn compatible(a: &str, b: &str) -> bool {
+    if let Some(weekday) = unresolved_weekday(a) {
+        return weekday_agrees(weekday, b);
+    }
+    if let Some(weekday) = unresolved_weekday(b) {
+        return weekday_agrees(weekday, a);
+    }
     if a.starts_with('?') || b.starts_with('?') {
         return true;
     }
@@ -420,6 +428,32 @@ pub fn compatible(a: &str, b: &str) -> bool {
     let both = |x: Option<&str>, y: Option<&str>| x.is_some() && y.is_some();
     let overlap = both(ya, yb) || both(ma, mb) || both(da, db);
     overlap && same(ya, yb) && same(ma, mb) && same(da, db)
+}
+
+/// `Wed` for day 2 of the week (0 is Monday).
+fn weekday_name(from_monday: u32) -> Option<Weekday> {
+    u8::try_from(from_monday)
+        .ok()
+        .and_then(|d| Weekday::try_from(d).ok())
+}
+
+/// The day of an unresolved weekday value (`?Wed`).
+fn unresolved_weekday(value: &str) -> Option<Weekday> {
+    value.strip_prefix('?')?.parse().ok()
+}
+
+/// Whether a value can fall on `weekday`: a full date only if it is that
+/// day of the week, another weekday only if it is the same, anything else
+/// (a month, a year, an unresolved `yesterday`) always.
+fn weekday_agrees(weekday: Weekday, value: &str) -> bool {
+    if let Some(other) = unresolved_weekday(value) {
+        return other == weekday;
+    }
+    let mut days = value
+        .split('|')
+        .filter_map(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+        .peekable();
+    days.peek().is_none() || days.any(|d| d.weekday() == weekday)
 }
 
 /// Year, month and day of an ISO value at any precision (the first
@@ -477,6 +511,15 @@ mod tests {
         list.iter()
             .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn an_unresolved_weekday_agrees_only_with_its_days() {
+        assert!(compatible("?Wed", "2021-09-15"));
+        assert!(!compatible("?Tue", "2021-09-15"));
+        assert!(!compatible("?Tue", "?Wed"));
+        assert!(compatible("?Tue", "--09"));
+        assert!(compatible("?yesterday", "2021-09-15"));
     }
 
     #[test]

@@ -57,6 +57,8 @@ impl Found {
 pub struct Lexicon {
     pub names: FxHashSet<String>,
     pub lower: FxHashSet<String>,
+    /// The dates of the copies that have one.
+    pub story_dates: Vec<chrono::NaiveDate>,
 }
 
 /// Every sentence of an article, cut into tokens once for all passes.
@@ -114,7 +116,7 @@ pub fn article_mentions(
     sentences: &[Vec<Token>],
     lexicon: &Lexicon,
 ) -> Vec<Found> {
-    let cx = Context::of(article);
+    let cx = Context::of(article, &lexicon.story_dates);
     let is_known = |w: &str| lexicon.names.contains(w);
     let is_common = |w: &str| lexicon.lower.contains(w);
     let mut found = Vec::new();
@@ -152,20 +154,21 @@ pub fn article_mentions(
             }
         };
         let mut taken = vec![false; tokens.len()];
-        for date in dates::find(tokens, &cx) {
-            taken[date.tokens.clone()]
-                .iter_mut()
-                .for_each(|t| *t = true);
-            found.push(mention(FactKind::Date, &date.tokens, date.value));
-        }
+        // Times first: `2124 GMT` is a time, not the year 2124.
         for time in times::find(text, tokens, &cx) {
-            if taken[time.tokens.clone()].iter().any(|&t| t) {
-                continue;
-            }
             taken[time.tokens.clone()]
                 .iter_mut()
                 .for_each(|t| *t = true);
             found.push(mention(FactKind::Time, &time.tokens, time.value));
+        }
+        for date in dates::find(tokens, &cx) {
+            if taken[date.tokens.clone()].iter().any(|&t| t) {
+                continue;
+            }
+            taken[date.tokens.clone()]
+                .iter_mut()
+                .for_each(|t| *t = true);
+            found.push(mention(FactKind::Date, &date.tokens, date.value));
         }
         for quantity in quantities::find(tokens, &names, &taken, &cx) {
             // `The 23-year-old replaces…`: an age with no name after a

@@ -184,9 +184,37 @@ pub fn group(
             groups.entry(sets.find(i)).or_default().push(i);
         }
     }
-    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    let mut groups: Vec<Vec<usize>> = groups
+        .into_values()
+        .flat_map(|group| split_mixed_ages(found, group))
+        .collect();
     groups.sort_unstable();
     groups
+}
+
+/// An age fact in which one article gives two ages holds two people: the
+/// ages with no name (`a 27-year-old man`) leave it, each on its own.
+fn split_mixed_ages(found: &[Found], group: Vec<usize>) -> Vec<Vec<usize>> {
+    if found[group[0]].kind != FactKind::Age {
+        return vec![group];
+    }
+    let mut values: FxHashMap<usize, FxHashSet<&str>> = FxHashMap::default();
+    for &i in &group {
+        values
+            .entry(found[i].article)
+            .or_default()
+            .insert(found[i].value.as_str());
+    }
+    if values.values().all(|v| v.len() == 1) {
+        return vec![group];
+    }
+    let (named, unnamed): (Vec<usize>, Vec<usize>) =
+        group.into_iter().partition(|&i| found[i].subject.is_some());
+    let mut out: Vec<Vec<usize>> = unnamed.into_iter().map(|i| vec![i]).collect();
+    if !named.is_empty() {
+        out.push(named);
+    }
+    out
 }
 
 /// Mentions in one article's sentences, by (article, sentence).
@@ -430,6 +458,8 @@ fn by_value(found: &[Found], sets: &mut UnionFind) {
             | FactKind::Percent
             | FactKind::Measure => f.value.clone(),
             FactKind::Number if f.unit.is_some() => f.value.clone(),
+            // One moment in UTC (`9:30 am (1430 GMT)` and `1430 GMT`).
+            FactKind::Time if f.value.ends_with('Z') => f.value.clone(),
             _ => continue,
         };
         match first.entry((f.kind, key, f.unit.as_deref())) {
@@ -614,13 +644,21 @@ fn by_anchored_sentences(found: &[Found], sets: &mut UnionFind) {
     }
 }
 
-/// A count of one noun that each article states once: the same thing,
-/// wherever the sentences went. (Time units are too common for this.)
+/// A count of one noun, a sum in one currency, a measure in one unit, a
+/// length of time or a share that each article states once: the same
+/// thing, wherever the sentences went (the last two, whose units are too
+/// general, only where the words around share one at least).
 fn by_unit(found: &[Found], sets: &mut UnionFind) {
     let mut by_unit: FxHashMap<(FactKind, &str), Vec<usize>> = FxHashMap::default();
     for (i, f) in found.iter().enumerate() {
-        if let (FactKind::Count | FactKind::Percent | FactKind::Measure, Some(unit)) =
-            (f.kind, f.unit.as_deref())
+        if let (
+            FactKind::Count
+            | FactKind::Percent
+            | FactKind::Measure
+            | FactKind::Money
+            | FactKind::Duration,
+            Some(unit),
+        ) = (f.kind, f.unit.as_deref())
         {
             by_unit.entry((f.kind, unit)).or_default().push(i);
         }
@@ -631,11 +669,12 @@ fn by_unit(found: &[Found], sets: &mut UnionFind) {
             continue;
         }
         for pair in members.windows(2) {
-            // A share or a distance is too general a unit: the words around
-            // must say it is the same thing.
+            // A share or a length of time is too general a unit (a story
+            // gives "four months" and "20 years" of different things): the
+            // words around must say it is the same thing.
             let (a, b) = (&found[pair[0]], &found[pair[1]]);
-            let shared = a.context.iter().any(|w| b.context.contains(w));
-            if *kind == FactKind::Count || shared {
+            let general = matches!(kind, FactKind::Percent | FactKind::Duration);
+            if !general || a.context.iter().any(|w| b.context.contains(w)) {
                 sets.union(pair[0], pair[1]);
             }
         }

@@ -20,7 +20,7 @@ mod times;
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 
@@ -39,6 +39,27 @@ pub struct Context<'a> {
     english: Option<&'a Language>,
     pub published: Option<NaiveDate>,
     month_first: Option<bool>,
+}
+
+/// An article's own date (`YYYY-MM-DD`), where it has one.
+pub fn published(article: &Article) -> Option<NaiveDate> {
+    let date = article.meta.date.as_deref()?;
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+}
+
+/// Month `month`, day `day` in the year, of those around `dates`, that puts
+/// it nearest one of them; none without dates (or for a 29 February no
+/// year near them has).
+fn nearest_in_year(month: u32, day: u32, dates: &[NaiveDate]) -> Option<NaiveDate> {
+    dates
+        .iter()
+        .flat_map(|d| (d.year() - 1..=d.year() + 1).map(move |y| (y, d)))
+        .filter_map(|(year, d)| {
+            let date = NaiveDate::from_ymd_opt(year, month, day)?;
+            Some((date.signed_duration_since(*d).num_days().abs(), date))
+        })
+        .min()
+        .map(|(_, date)| date)
 }
 
 /// Outlets and agencies of the United States, whose numeric dates are
@@ -79,13 +100,14 @@ impl<'a> Context<'a> {
     /// The context of an article: its language, its date, and whether its
     /// numeric dates put the month first, from its source (a US agency or
     /// outlet) or its own dates (a `13/10/2021` says day first).
-    pub fn of(article: &'a Article) -> Context<'a> {
+    /// `story_dates` are the other copies' dates: a dateline without a year
+    /// (`Sept 16`) takes the year that puts it nearest one of them.
+    pub fn of(article: &'a Article, story_dates: &[NaiveDate]) -> Context<'a> {
         let language = lang::language(article.meta.language.as_deref());
-        let published = article
-            .meta
-            .date
-            .as_deref()
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let published = published(article).or_else(|| {
+            let (month, day) = article.meta.dateline_day?;
+            nearest_in_year(month, day, story_dates)
+        });
         let mut cx = Context::new(language, published);
         if cx.month_first.is_none() {
             let us = [
@@ -302,7 +324,8 @@ pub fn ledger(articles: &[&Article], budget: &Budget) -> Ledger {
         .iter()
         .map(|a| lang::language(a.meta.language.as_deref()))
         .collect();
-    let lexicon = extract::lexicon(&tokenized, &languages);
+    let mut lexicon = extract::lexicon(&tokenized, &languages);
+    lexicon.story_dates = articles.iter().filter_map(|a| published(a)).collect();
     let indices: Vec<usize> = (0..articles.len()).collect();
     let mut found: Vec<Found> = parallel::map(&indices, |&i| {
         extract::article_mentions(articles[i], i, &tokenized[i], &lexicon)
@@ -312,6 +335,7 @@ pub fn ledger(articles: &[&Article], budget: &Budget) -> Ledger {
     .collect();
     drop(tokenized);
     let sentence_texts: Vec<Vec<&str>> = articles.iter().map(|a| super::sentences(a)).collect();
+    times::resolve_local(&mut found, &sentence_texts);
     let pair_indices: Vec<(usize, usize)> = (0..articles.len())
         .flat_map(|a| (a + 1..articles.len()).map(move |b| (a, b)))
         .collect();

@@ -6,8 +6,9 @@
 
 use std::ops::Range;
 
-use super::Context;
+use super::extract::Found;
 use super::scan::Token;
+use super::{Context, FactKind};
 
 /// A time of day found in a sentence, by token range.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,6 +211,69 @@ fn time_at(text: &str, tokens: &[Token], i: usize, cx: &Context) -> Option<TimeM
         tokens: i..end,
         value,
     })
+}
+
+/// Minutes after midnight of a time value (`09:30`, `14:30Z`).
+fn minutes(value: &str) -> Option<i32> {
+    let (hours, rest) = value.split_once(':')?;
+    let minutes = rest.trim_end_matches('Z');
+    Some(hours.parse::<i32>().ok()? * 60 + minutes.parse::<i32>().ok()?)
+}
+
+/// `9:30 am (1430 GMT)`: a local time written next to the same moment in
+/// UTC tells the story's local offset. Where every such pair in the
+/// articles tells the same one, every local time becomes UTC, so that
+/// `9:30 a.m.` in one copy meets `1430 GMT` in another, and `1530 GMT`
+/// differs from both. Pairs that disagree (a story across time zones)
+/// leave local times as they are.
+pub fn resolve_local(found: &mut [Found], sentence_texts: &[Vec<&str>]) {
+    let mut times: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].kind == FactKind::Time)
+        .collect();
+    times.sort_by_key(|&i| (found[i].article, found[i].sentence, found[i].span.start));
+    let mut offsets: Vec<i32> = Vec::new();
+    for pair in times.windows(2) {
+        let (a, b) = (&found[pair[0]], &found[pair[1]]);
+        if (a.article, a.sentence) != (b.article, b.sentence)
+            || a.value.ends_with('Z') == b.value.ends_with('Z')
+        {
+            continue;
+        }
+        let text = sentence_texts[a.article][a.sentence];
+        let between = text.get(a.span.end..b.span.start).unwrap_or("x");
+        if !between
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '(' | ',' | '/' | '–' | '-'))
+        {
+            continue;
+        }
+        let (local, utc) = if a.value.ends_with('Z') {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        if let (Some(l), Some(u)) = (minutes(&local.value), minutes(&utc.value)) {
+            // The offset, between UTC−12 and UTC+14.
+            let offset = (l - u + 12 * 60).rem_euclid(24 * 60) - 12 * 60;
+            offsets.push(offset);
+        }
+    }
+    let Some(&offset) = offsets.first() else {
+        return;
+    };
+    if offsets.iter().any(|&o| o != offset) {
+        return;
+    }
+    for &i in &times {
+        let f = &mut found[i];
+        if f.value.ends_with('Z') {
+            continue;
+        }
+        if let Some(local) = minutes(&f.value) {
+            let utc = (local - offset).rem_euclid(24 * 60);
+            f.value = format!("{:02}:{:02}Z", utc / 60, utc % 60);
+        }
+    }
 }
 
 #[cfg(test)]
