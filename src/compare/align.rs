@@ -39,6 +39,14 @@ const LENGTH_PRIOR: f32 = 0.04;
 /// ones in a band around their diagonal.
 const MAX_FULL_GAP: usize = 40_000;
 const BAND: usize = 24;
+/// Evidence a reworded sentence needs to be paired out of order, in words
+/// found once in each text (see `pair_on_evidence`).
+const MOVE_EVIDENCE: f32 = 2.0;
+/// Least similarity of a pair made on shared rare words. Below it, two
+/// sentences of one story that name the same people and companies are
+/// usually different sentences: on the seeds, a sentence on Roscosmos and
+/// Elon Musk's Space X (0.19) and one on Space X's plans with NASA.
+const MIN_EVIDENCE_SIMILARITY: f32 = 0.25;
 /// Pairs at least this similar, each the other's best match, are clear.
 const CLEAR_PAIR: f32 = 0.6;
 
@@ -72,6 +80,10 @@ pub struct Link {
     pub kind: LinkKind,
     /// Similarity of the two sides, 0..=1 (0 for one-sided links).
     pub similarity: f32,
+    /// For a link found on the words the sides share rather than on their
+    /// similarity (a reworded sentence that moved): how sure the pairing
+    /// is, 0..1. `None` for every other link.
+    pub confidence: Option<f32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -128,7 +140,7 @@ fn align_oriented(left: &[&str], right: &[&str], budget: &Budget) -> Alignment {
         reserved_left: HashSet::default(),
         reserved_right: HashSet::default(),
     };
-    let anchors = chain(&aligner.anchors());
+    let anchors = chain(&aligner.anchors(), |i, j, s| anchor_weight(&sides, i, j, s));
     aligner.reserve_moves(&anchors);
 
     let mut coarse = None;
@@ -396,6 +408,7 @@ impl Aligner<'_> {
                 right,
                 kind: LinkKind::Changed,
                 similarity,
+                confidence: None,
             });
             (i, j) = (pi, pj);
         }
@@ -455,8 +468,16 @@ impl Aligner<'_> {
                 right: vec![j],
                 kind: LinkKind::Moved,
                 similarity: s,
+                confidence: None,
             });
         }
+        // Then reworded sentences, on the rare words they share.
+        moved.extend(self.pair_on_evidence(
+            &lonely_left,
+            &lonely_right,
+            &mut used_left,
+            &mut used_right,
+        ));
         // A moved sentence that was split or merged on the way.
         for link in &mut moved {
             self.absorb_neighbour(
@@ -488,6 +509,90 @@ impl Aligner<'_> {
             kept.push(link);
         }
         kept
+    }
+
+    /// Pairs sentences still unpaired that share rare words (names,
+    /// numbers, content words found once in each text), each the other's
+    /// best: a paraphrase keeps its names and figures while its similarity
+    /// falls below [`MIN_MOVE`].
+    ///
+    /// The evidence is counted in once-only words: a shared word weighs its
+    /// inverse document frequency over both texts, divided by how many
+    /// sentences hold it on each side, over the weight of a word found once
+    /// in each. The similarity counts too, linearly from 0 at [`MIN_PAIR`]
+    /// to [`MOVE_EVIDENCE`] at [`MIN_MOVE`], where a move needs no more
+    /// evidence; a pair at least [`MIN_EVIDENCE_SIMILARITY`] alike is taken
+    /// at a strength of `MOVE_EVIDENCE`. Its confidence is
+    /// `strength / (strength + MOVE_EVIDENCE)`: 0.5 where it was only just
+    /// taken, 0.75 at three times that.
+    fn pair_on_evidence(
+        &self,
+        lonely_left: &HashSet<usize>,
+        lonely_right: &HashSet<usize>,
+        used_left: &mut HashSet<usize>,
+        used_right: &mut HashSet<usize>,
+    ) -> Vec<Link> {
+        let sides = self.sides;
+        let sentences = (sides.left.len() + sides.right.len()).max(1) as f32;
+        let once_only = (1.0 + sentences / 2.0).ln();
+        let (in_left, in_right) = (frequency(&sides.left), frequency(&sides.right));
+        let strength = |i: usize, j: usize, s: f32| -> f32 {
+            let right = &sides.right[j].profile.features;
+            let shared: f32 = sides.left[i]
+                .profile
+                .features
+                .iter()
+                .filter(|f| !sides.stopwords.contains(f) && right.binary_search(f).is_ok())
+                .map(|f| {
+                    let spread = in_left.get(f).copied().unwrap_or(1)
+                        * in_right.get(f).copied().unwrap_or(1);
+                    sides.weights.of(*f) / spread as f32
+                })
+                .sum();
+            shared / once_only + MOVE_EVIDENCE * (s - MIN_PAIR) / (MIN_MOVE - MIN_PAIR)
+        };
+        let mut scored: Vec<(f32, f32, usize, usize)> = self
+            .candidates
+            .iter()
+            .filter(|&(i, j, s)| {
+                s >= MIN_EVIDENCE_SIMILARITY
+                    && lonely_left.contains(&i)
+                    && lonely_right.contains(&j)
+                    && !used_left.contains(&i)
+                    && !used_right.contains(&j)
+            })
+            .map(|(i, j, s)| (strength(i, j, s), s, i, j))
+            .filter(|&(strength, ..)| strength >= MOVE_EVIDENCE)
+            .collect();
+        // Strongest first; a pair is taken only when each is the other's
+        // strongest. Ties in a fixed order.
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.2, a.3).cmp(&(b.2, b.3))));
+        let mut best_left: HashMap<usize, f32> = HashMap::default();
+        let mut best_right: HashMap<usize, f32> = HashMap::default();
+        for &(strength, _, i, j) in &scored {
+            best_left.entry(i).or_insert(strength);
+            best_right.entry(j).or_insert(strength);
+        }
+        let mut links = Vec::new();
+        for (strength, s, i, j) in scored {
+            if used_left.contains(&i)
+                || used_right.contains(&j)
+                || best_left[&i] > strength
+                || best_right[&j] > strength
+            {
+                continue;
+            }
+            used_left.insert(i);
+            used_right.insert(j);
+            links.push(Link {
+                left: vec![i],
+                right: vec![j],
+                kind: LinkKind::Moved,
+                similarity: s,
+                confidence: Some(strength / (strength + MOVE_EVIDENCE)),
+            });
+        }
+        links
     }
 
     fn absorb_neighbour(
@@ -525,6 +630,17 @@ impl Aligner<'_> {
             link.similarity = s;
         }
     }
+}
+
+/// How many sentences of a side hold each feature.
+fn frequency(side: &[Scored]) -> HashMap<u32, u32> {
+    let mut count: HashMap<u32, u32> = HashMap::default();
+    for scored in side {
+        for &f in &scored.profile.features {
+            *count.entry(f).or_default() += 1;
+        }
+    }
+    count
 }
 
 /// The in-order links (both sides, not moved), to tell whether a link found
@@ -646,8 +762,32 @@ impl Band {
     }
 }
 
-/// The heaviest chain of anchors increasing on both sides.
-fn chain(anchors: &[(usize, usize, f32)]) -> Vec<(usize, usize, f32)> {
+/// How far a sentence's relative position may move its anchor's weight
+/// down: an anchor at opposite ends of the two texts weighs half as much.
+const DISPLACEMENT_DISCOUNT: f32 = 0.5;
+
+/// What keeping anchor `i`–`j` (of similarity `s`) in order is worth: the
+/// text it keeps in place, in characters, times its similarity, discounted
+/// by how far it sits from where its relative position in the document
+/// would put it. The heaviest chain then leaves out (calls moved) the
+/// least text, and of chains keeping as much text, the one that keeps
+/// sentences where they were: a lede swapped with the last paragraph moves
+/// those two, not the middle (the "fewest and least text" reading of a
+/// move, as in `diff --patience`-style longest-common-subsequence choices,
+/// weighted by size).
+fn anchor_weight(sides: &Sides, i: usize, j: usize, s: f32) -> f32 {
+    let (n, m) = (sides.left.len().max(1), sides.right.len().max(1));
+    let displacement = (i as f32 / n as f32 - j as f32 / m as f32).abs();
+    let size = (sides.left[i].profile.chars + sides.right[j].profile.chars) as f32 / 2.0;
+    s * size.max(1.0) * (1.0 - DISPLACEMENT_DISCOUNT * displacement)
+}
+
+/// The heaviest chain of anchors increasing on both sides, by `weight` of
+/// each anchor (left, right, similarity).
+fn chain(
+    anchors: &[(usize, usize, f32)],
+    weight: impl Fn(usize, usize, f32) -> f32,
+) -> Vec<(usize, usize, f32)> {
     if anchors.is_empty() {
         return Vec::new();
     }
@@ -667,7 +807,8 @@ fn chain(anchors: &[(usize, usize, f32)]) -> Vec<(usize, usize, f32)> {
     let mut best_before = vec![usize::MAX; anchors.len()];
     let mut total = vec![0.0f32; anchors.len()];
     for &a in &order {
-        let (_, j, s) = anchors[a];
+        let (i, j, s) = anchors[a];
+        let s = weight(i, j, s);
         let mut position = j; // strictly below j + 1
         let mut best = (0.0f32, usize::MAX);
         while position > 0 {
@@ -707,6 +848,7 @@ fn anchor_path(anchors: &[(usize, usize, f32)], n: usize, m: usize) -> Vec<Link>
                 right: vec![],
                 kind: LinkKind::Deleted,
                 similarity: 0.0,
+                confidence: None,
             });
         }
         for r in right {
@@ -715,6 +857,7 @@ fn anchor_path(anchors: &[(usize, usize, f32)], n: usize, m: usize) -> Vec<Link>
                 right: vec![r],
                 kind: LinkKind::Inserted,
                 similarity: 0.0,
+                confidence: None,
             });
         }
     };
@@ -725,6 +868,7 @@ fn anchor_path(anchors: &[(usize, usize, f32)], n: usize, m: usize) -> Vec<Link>
             right: vec![aj],
             kind: LinkKind::Changed,
             similarity: s,
+            confidence: None,
         });
         (i, j) = (ai + 1, aj + 1);
     }

@@ -20,6 +20,9 @@ pub struct Cell {
     /// (a merge): the cell is shown once, at the first of them.
     pub base_sentences: Vec<usize>,
     pub similarity: f32,
+    /// How sure a move found on shared rare words is (see
+    /// [`crate::compare::Link::confidence`]).
+    pub confidence: Option<f32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +83,7 @@ pub fn collate(
                 ops: ops.clone(),
                 base_sentences: link.left.clone(),
                 similarity: link.similarity,
+                confidence: link.confidence,
             };
             match link.left.first() {
                 Some(&first) => {

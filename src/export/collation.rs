@@ -130,10 +130,11 @@ fn cell_line(articles: &[&Article], collation: &Collation, cell: &Cell) -> Strin
         LinkKind::Inserted => cell_text(article, cell),
         _ => {
             let moved = if cell.kind == LinkKind::Moved {
-                format!(
-                    "(moved, its sentence {}) ",
-                    cell.sentences.first().copied().unwrap_or(0)
-                )
+                let at = cell.sentences.first().copied().unwrap_or(0);
+                match cell.confidence {
+                    Some(c) => format!("(moved?, its sentence {at}, confidence {c:.2}) "),
+                    None => format!("(moved, its sentence {at}) "),
+                }
             } else {
                 String::new()
             };

@@ -158,7 +158,11 @@ pub fn diff_page(
             (
                 format!(" id=\"moved{k}\""),
                 format!(
-                    " <a class=\"move\" href=\"#place{k}\" title=\"its place in the right version\">↕</a>"
+                    " <a class=\"move\" href=\"#place{k}\" title=\"its place in the right version{}\">↕{}</a>",
+                    link.confidence
+                        .map(|c| format!(" (paired on shared rare words, confidence {c:.2})"))
+                        .unwrap_or_default(),
+                    if link.confidence.is_some() { "?" } else { "" },
                 ),
             )
         } else {

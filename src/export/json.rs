@@ -115,6 +115,9 @@ pub struct LinkOut<'a> {
     pub kind: crate::compare::LinkKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub similarity: Option<f32>,
+    /// How sure a pairing found on shared rare words is, 0..1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ops: Option<&'a [crate::compare::Op]>,
 }
@@ -161,6 +164,7 @@ pub fn alignment<'a>(
                 kind: link.kind,
                 similarity: (!link.left.is_empty() && !link.right.is_empty())
                     .then(|| (link.similarity * 1000.0).round() / 1000.0),
+                confidence: link.confidence.map(|c| (c * 1000.0).round() / 1000.0),
                 ops: with_ops.then_some(ops.as_slice()),
             })
             .collect(),

@@ -176,6 +176,16 @@ pub fn shown_values(fact: &Fact, labels: &[String]) -> Vec<ShownValue> {
             }
         })
         .collect();
+    // The same words for different values (`last year` in copies of
+    // different years): the value itself tells them apart.
+    let values: Vec<String> = fact.values().into_iter().map(|g| g.value).collect();
+    let texts: Vec<String> = out.iter().map(|v| v.text.to_lowercase()).collect();
+    for (k, shown) in out.iter_mut().enumerate() {
+        if texts.iter().filter(|t| **t == texts[k]).count() > 1 {
+            let value = values[k].trim_end_matches(" (partial)");
+            shown.text = format!("{} ({value})", shown.text);
+        }
+    }
     for m in fact.mentions.iter().filter(|m| m.cut_off) {
         let label = labels[m.article].clone();
         if !out.iter().any(|v| v.cut_off && v.labels.contains(&label)) {

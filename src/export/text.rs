@@ -356,6 +356,24 @@ pub fn kind_mark(kind: LinkKind) -> char {
     }
 }
 
+/// `?` after the mark of a move paired on weak evidence (a confidence
+/// below 1, see [`crate::compare::Link::confidence`]), else a space.
+pub fn doubt_mark(link: &crate::compare::Link) -> char {
+    if link.kind == LinkKind::Moved && link.confidence.is_some_and(|c| c < 1.0) {
+        '?'
+    } else {
+        ' '
+    }
+}
+
+/// The name of a link's kind, `moved?` for a move on weak evidence.
+pub fn kind_name(link: &crate::compare::Link) -> String {
+    match doubt_mark(link) {
+        ' ' => link.kind.name().to_owned(),
+        doubt => format!("{}{doubt}", link.kind.name()),
+    }
+}
+
 /// An article's label, with its id where the label is not part of the id
 /// (`The Moscow Times (002_f13625239639c7a3)`); else the id alone.
 pub fn named(article: &Article) -> String {
@@ -428,7 +446,7 @@ pub fn alignment_table(
             kind_mark(link.kind),
             indices(&link.left, 'L'),
             indices(&link.right, 'R'),
-            link.kind.name(),
+            kind_name(link),
             similarity,
             pad(
                 &truncate(&crate::compare::joined(&l, &link.left), text_room),
@@ -518,7 +536,7 @@ pub fn side_by_side(
             side_lines(&right_side, text_columns, INSERTED, insert_markers)
         };
         let rows = left_lines.len().max(right_lines.len()).max(1);
-        let mark = kind_mark(link.kind);
+        let (mark, doubt) = (kind_mark(link.kind), doubt_mark(link));
         let gutter = |ix: &[usize], row: usize| -> String {
             if row > 0 || ix.is_empty() {
                 return " ".repeat(GUTTER);
@@ -528,7 +546,7 @@ pub fn side_by_side(
             } else {
                 ix[0].to_string()
             };
-            format!("{index:>4} {mark} ")
+            format!("{index:>4} {mark}{doubt}")
         };
         for row in 0..rows {
             let mark_style = if link.kind == LinkKind::Moved {

@@ -154,10 +154,11 @@ fn diff_pieces(theme: &Theme, cell: &Cell) -> Vec<(String, Style)> {
     let mut pieces = Vec::new();
     if cell.kind == LinkKind::Moved {
         let at = cell.sentences.first().copied().unwrap_or(0);
-        pieces.push((
-            format!("↕ its sentence {at}: "),
-            theme.style(Role::DiffMoved),
-        ));
+        let guess = match cell.confidence {
+            Some(c) => format!("? its sentence {at} (a guess, confidence {c:.2}): "),
+            None => format!(" its sentence {at}: "),
+        };
+        pieces.push((format!("↕{guess}"), theme.style(Role::DiffMoved)));
     }
     for (k, op) in cell.ops.iter().enumerate() {
         let style = match op.op {

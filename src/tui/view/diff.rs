@@ -10,8 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{note, pane};
-use crate::compare::{Comparison, LinkKind};
-use crate::export::text::{kind_mark, truncate};
+use crate::compare::{Comparison, Link, LinkKind};
+use crate::export::text::{doubt_mark, kind_mark, truncate};
 use crate::tui::app::diff::HEADER_ROWS;
 use crate::tui::app::{App, DiffView, Focus};
 use crate::tui::diff_layout::{DiffLayout, DiffRow, GUTTER, SideLines};
@@ -168,7 +168,7 @@ fn rows(
         let screen_y = body.y + y;
         let current = diff.current == Some(row.link) && diff.on_ghost == row.ghost;
         if line == 0 {
-            let (left_label, right_label) = gutters(row, link.kind, &link.left, &link.right);
+            let (left_label, right_label) = gutters(row, link);
             let style = gutter_style(theme, link.kind, row.ghost, current);
             buf.set_stringn(body.x, screen_y, left_label, usize::from(GUTTER), style);
             buf.set_stringn(
@@ -208,24 +208,30 @@ fn rows(
 }
 
 /// The sentence numbers and marks shown beside a row.
-fn gutters(row: &DiffRow, kind: LinkKind, left: &[usize], right: &[usize]) -> (String, String) {
+fn gutters(row: &DiffRow, link: &Link) -> (String, String) {
+    let (left, right) = (&link.left[..], &link.right[..]);
     let number = |ix: &[usize]| match ix {
         [] => String::new(),
         [one] => one.to_string(),
         many => format!("{}+", many[0]),
     };
-    let mark = if row.ghost { '↕' } else { kind_mark(kind) };
+    let mark = if row.ghost {
+        '↕'
+    } else {
+        kind_mark(link.kind)
+    };
+    let doubt = doubt_mark(link);
     let side = |ix: &[usize], shown: bool| {
         if shown && !ix.is_empty() {
-            format!("{:>4}{mark} ", number(ix))
+            format!("{:>4}{mark}{doubt}", number(ix))
         } else if shown {
-            format!("    {mark} ")
+            format!("    {mark}{doubt}")
         } else {
             String::new()
         }
     };
     if row.ghost {
-        (format!("    {mark} "), side(right, true))
+        (format!("    {mark}{doubt}"), side(right, true))
     } else {
         (side(left, !left.is_empty()), side(right, !right.is_empty()))
     }
