@@ -845,3 +845,38 @@ fn independent_renderings_000_002_pair_reworded_moves_with_confidence() {
     let confidence = budget.confidence.expect("a confidence");
     assert!((0.0..1.0).contains(&confidence), "{confidence}");
 }
+
+#[test]
+fn a_sentence_of_common_words_between_equal_neighbours_is_paired() {
+    // Every other sentence is made of six words so common that the
+    // candidate index skips them; its neighbours are unique sentences.
+    let mut rng = Rng(0xc0de);
+    let common = ["alpha", "bravo", "delta", "gamma", "kappa", "sigma"];
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for k in 0..150 {
+        left.push(format!("Unique sentence number{k} stands here."));
+        right.push(format!("Unique sentence number{k} stands here."));
+        let words: Vec<&str> = (0..9).map(|_| *rng.pick(&common)).collect();
+        let mut changed = words.clone();
+        changed[4] = if words[4] == "alpha" {
+            "bravo"
+        } else {
+            "alpha"
+        };
+        left.push(format!("{}.", words.join(" ")));
+        right.push(format!("{}.", changed.join(" ")));
+    }
+    let comparison = run(&strs(&left), &strs(&right));
+    let one_sided: Vec<_> = comparison
+        .alignment
+        .links
+        .iter()
+        .filter(|l| l.left.is_empty() || l.right.is_empty())
+        .collect();
+    assert!(
+        one_sided.is_empty(),
+        "{} one-sided: {one_sided:?}",
+        one_sided.len()
+    );
+    assert!(comparison.alignment.links.iter().all(|l| l.left == l.right));
+}

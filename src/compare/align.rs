@@ -139,8 +139,10 @@ fn align_oriented(left: &[&str], right: &[&str], budget: &Budget) -> Alignment {
         candidates: &candidates,
         reserved_left: HashSet::default(),
         reserved_right: HashSet::default(),
+        small_gaps: HashMap::default(),
     };
     let anchors = chain(&aligner.anchors(), |i, j, s| anchor_weight(&sides, i, j, s));
+    aligner.small_gaps = small_gaps(&anchors, left.len(), right.len());
     aligner.reserve_moves(&anchors);
 
     let mut coarse = None;
@@ -213,6 +215,10 @@ struct Aligner<'a> {
     /// leaves them for the move pass rather than pair them with a lookalike.
     reserved_left: HashSet<usize>,
     reserved_right: HashSet<usize>,
+    /// Per left sentence in a small gap between anchors, the right
+    /// sentences across the gap: every pair there is scored, candidate or
+    /// not.
+    small_gaps: HashMap<usize, std::ops::Range<usize>>,
 }
 
 impl Aligner<'_> {
@@ -294,7 +300,7 @@ impl Aligner<'_> {
             return None;
         }
         let sides = self.sides;
-        let component = |a: usize, b: usize| self.candidates.get(a, b);
+        let component = |a: usize, b: usize| self.pair_score(a, b);
         let (a, b, penalty) = match (di, dj) {
             (1, 1) => {
                 let s = component(i0, j0)?;
@@ -329,6 +335,20 @@ impl Aligner<'_> {
         };
         let s = sides.similarity(a, b);
         (s >= MIN_PAIR).then(|| s - MIN_PAIR - penalty - length_prior(a, b))
+    }
+
+    /// The similarity of left `a` and right `b`: from the candidates, or,
+    /// in a small gap between anchors, computed (the candidate index skips
+    /// the commonest words, and a sentence made of them would otherwise be
+    /// left unpaired between two equal neighbours).
+    fn pair_score(&self, a: usize, b: usize) -> Option<f32> {
+        self.candidates.get(a, b).or_else(|| {
+            let across = self.small_gaps.get(&a)?;
+            across.contains(&b).then(|| {
+                self.sides
+                    .similarity(&self.sides.left[a], &self.sides.right[b])
+            })
+        })
     }
 
     /// The best monotonic path through the band; `None` when the budget ran
@@ -418,7 +438,7 @@ impl Aligner<'_> {
 
     fn link_similarity(&self, left: &[usize], right: &[usize]) -> f32 {
         if let ([l], [r]) = (left, right)
-            && let Some(s) = self.candidates.get(*l, *r)
+            && let Some(s) = self.pair_score(*l, *r)
         {
             return s;
         }
@@ -686,6 +706,35 @@ impl InOrder {
 fn length_prior(a: &Scored, b: &Scored) -> f32 {
     let ratio = (a.profile.chars as f32 + 10.0) / (b.profile.chars as f32 + 10.0);
     LENGTH_PRIOR * ratio.ln().abs()
+}
+
+/// Most cells (left × right sentences) of a gap between anchors whose
+/// pairs are all scored: up to 8 × 8.
+const SMALL_GAP_CELLS: usize = 64;
+
+/// The gaps between consecutive anchors (and the ends) small enough to
+/// score in full: per left sentence in one, the right sentences across.
+fn small_gaps(
+    anchors: &[(usize, usize, f32)],
+    n: usize,
+    m: usize,
+) -> HashMap<usize, std::ops::Range<usize>> {
+    let mut gaps = HashMap::default();
+    let mut corners: Vec<(usize, usize)> = Vec::with_capacity(anchors.len() + 2);
+    corners.push((0, 0));
+    corners.extend(anchors.iter().map(|&(i, j, _)| (i + 1, j + 1)));
+    corners.push((n + 1, m + 1));
+    for pair in corners.windows(2) {
+        // From just after one anchor to just before the next.
+        let (i0, j0) = pair[0];
+        let (i1, j1) = (pair[1].0 - 1, pair[1].1 - 1);
+        if i1 > i0 && j1 > j0 && (i1 - i0) * (j1 - j0) <= SMALL_GAP_CELLS {
+            for i in i0..i1 {
+                gaps.insert(i, j0..j1);
+            }
+        }
+    }
+    gaps
 }
 
 /// The score of cell (pi, pj), from a finished row or the row being built.
