@@ -77,10 +77,10 @@ fn a_reading_session() {
 
     // Help opens over everything and closes with esc.
     press(&mut app, "?");
-    assert!(contains(&app, "Keys — esc to close"));
+    assert!(contains(&app, "Keys and symbols — esc to close"));
     assert!(contains(&app, "Quit at once, from anywhere"));
     press(&mut app, "esc");
-    assert!(!contains(&app, "Keys — esc to close"));
+    assert!(!contains(&app, "Keys and symbols — esc to close"));
 
     // Back to the list, tab cycles the focus.
     press(&mut app, "h");
@@ -167,4 +167,54 @@ fn resizing_keeps_the_same_text_at_the_top() {
     update(&mut app, Action::Resize(160, 40));
     let after = first_line(&app);
     assert!(after.contains(&word), "{before:?} then {after:?}");
+}
+
+#[test]
+fn esc_goes_back_one_pane_at_a_time() {
+    use spacefilm::tui::layout::Mode;
+    let mut app = app();
+    press(&mut app, "F");
+    assert_eq!(app.mode, Mode::Facts);
+    assert!(contains(&app, "esc back"), "the way back is hinted");
+    press(&mut app, "C");
+    assert_eq!(app.mode, Mode::Collate);
+    press(&mut app, "3");
+    assert!(app.wide);
+    // Back through the same steps: narrow collation, facts, the reader.
+    press(&mut app, "esc");
+    assert_eq!((app.mode, app.wide), (Mode::Collate, false));
+    press(&mut app, "esc");
+    assert_eq!(app.mode, Mode::Facts);
+    assert_eq!(app.focus, Focus::Facts);
+    press(&mut app, "esc");
+    assert_eq!(app.mode, Mode::Reader);
+    assert!(!contains(&app, "esc back"), "nothing left to go back to");
+    press(&mut app, "esc");
+    assert_eq!(app.mode, Mode::Reader);
+    // h in a full-width pane (no list to go to) goes back too.
+    press(&mut app, "M 3 h");
+    assert_eq!((app.mode, app.wide), (Mode::Matrix, false));
+    assert!(contains(&app, "q quit"));
+}
+
+#[test]
+fn the_status_bar_says_what_is_marked_and_keeps_help() {
+    let mut app = app();
+    update(&mut app, Action::Resize(80, 24));
+    press(&mut app, "space j space");
+    assert!(contains(&app, "L 000 · R 001"));
+    // A third mark moves the older one and says so.
+    press(&mut app, "j space");
+    assert!(contains(&app, "001 moves to L, 000 is no longer marked"));
+    press(&mut app, "j");
+    assert!(contains(&app, "L 001 · R 002"));
+    // Hints are whole at 80 columns, and help is always there.
+    let status = screen(&app).last().unwrap().clone();
+    assert!(status.contains("? help"), "{status}");
+    for hint in status.split("  ").map(str::trim).filter(|h| !h.is_empty()) {
+        assert!(
+            hint.contains(' ') || hint.starts_with('L'),
+            "a cut hint: {hint:?} in {status:?}"
+        );
+    }
 }

@@ -320,7 +320,12 @@ pub struct Binding {
     pub desc: String,
     /// A short label for the status bar; bindings without one are only in help.
     pub hint: Option<String>,
+    /// Which hints the status bar keeps when not all fit: lower first.
+    pub priority: u8,
 }
+
+/// The priority of a hint whose binding gives none.
+pub const DEFAULT_PRIORITY: u8 = 50;
 
 impl Binding {
     /// All keys of the binding, for display: `j/↓`.
@@ -356,6 +361,8 @@ pub struct RawBinding {
     #[serde(default)]
     desc: String,
     hint: Option<String>,
+    /// The status bar keeps lower numbers first (default 50).
+    priority: Option<u8>,
 }
 
 /// Binding tables by context name, as in the keymap file.
@@ -522,6 +529,7 @@ fn to_binding(raw: RawBinding, source: &str, file: &str) -> Result<Binding, Conf
         command,
         desc: raw.desc,
         hint: raw.hint,
+        priority: raw.priority.unwrap_or(DEFAULT_PRIORITY),
     })
 }
 

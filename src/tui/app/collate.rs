@@ -96,7 +96,7 @@ pub(super) fn command(app: &mut App, command: Command) {
             }
             return;
         }
-        Command::Back => app.focus = Focus::Sources,
+        Command::Back => super::back_to_list(app),
         _ => {}
     }
     if let Some(view) = app.collate.as_mut()

@@ -102,8 +102,20 @@ pub(super) fn toggle_mark(app: &mut App, index: usize) {
         marks.right = None;
     } else if marks.left.is_none() {
         marks.left = Some(index);
-    } else {
+    } else if marks.right.is_none() {
         marks.right = Some(index);
+    } else {
+        // A third mark: the older one goes, the right one becomes the left.
+        let (old_left, old_right) = (marks.left, marks.right);
+        marks.left = old_right;
+        marks.right = Some(index);
+        let name = |i: Option<usize>| i.map_or(String::new(), |i| app.reference(i).to_owned());
+        app.notices.push(format!(
+            "marked R {}; {} moves to L, {} is no longer marked",
+            app.reference(index),
+            name(old_right),
+            name(old_left)
+        ));
     }
 }
 
@@ -247,11 +259,21 @@ pub(super) fn command(app: &mut App, command: Command) {
         Command::PrevChange => step_change(app, false),
         Command::JumpMoved => jump_moved(app),
         Command::ToggleEqual => toggle(app, |d| d.hide_equal = !d.hide_equal),
-        Command::Swap => toggle(app, |d| {
-            d.swapped = !d.swapped;
-            d.comparison = d.comparison.take().map(Comparison::mirrored);
-            d.generation += 1;
-        }),
+        Command::Swap => {
+            // The list's L and R follow the sides when they are the pair.
+            if let Some(diff) = &app.diff {
+                let marks = &mut app.marks;
+                let pair = [Some(diff.left), Some(diff.right)];
+                if [marks.left, marks.right] == pair || [marks.right, marks.left] == pair {
+                    std::mem::swap(&mut marks.left, &mut marks.right);
+                }
+            }
+            toggle(app, |d| {
+                d.swapped = !d.swapped;
+                d.comparison = d.comparison.take().map(Comparison::mirrored);
+                d.generation += 1;
+            })
+        }
         Command::ToggleIgnoreCase => {
             let job = app.job();
             let Some(diff) = app.diff.as_mut() else {
@@ -262,7 +284,7 @@ pub(super) fn command(app: &mut App, command: Command) {
             let (left, right, ignore) = (diff.left, diff.right, diff.ignore_case);
             request(app, job, left, right, ignore);
         }
-        Command::Back if app.focusable().contains(&Focus::Sources) => app.focus = Focus::Sources,
+        Command::Back => super::back_to_list(app),
         Command::Diff => start_from_marks(app),
         _ => {}
     }

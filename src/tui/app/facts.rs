@@ -179,7 +179,7 @@ pub(super) fn command(app: &mut App, command: Command) {
         }
         Command::Open => jump_to_reader(app),
         Command::Diff => jump_to_diff(app),
-        Command::Back => app.focus = Focus::Sources,
+        Command::Back => super::back_to_list(app),
         _ => {}
     }
     if app.facts.selected != before {

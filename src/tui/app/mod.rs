@@ -102,6 +102,18 @@ pub enum Focus {
     Matrix,
 }
 
+/// A layout to go back to: the mode, whether its pane was wide, and the
+/// focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PaneState {
+    mode: Mode,
+    wide: bool,
+    focus: Focus,
+}
+
+/// Most steps `Esc` can go back.
+const MAX_BACK: usize = 32;
+
 pub struct App {
     /// Shared with the threads that compare.
     pub articles: Arc<Vec<Article>>,
@@ -132,6 +144,8 @@ pub struct App {
     pub stories: StoriesView,
     /// The facts, the collation and the matrix take the full width.
     pub wide: bool,
+    /// The panes before this one, for `Esc`: the last is the one before.
+    back: Vec<PaneState>,
     /// A sentence the reader shows highlighted (from the facts pane).
     pub highlight: Option<Highlight>,
     /// The help overlay's scroll offset, when it is open.
@@ -178,6 +192,7 @@ impl App {
             collate: None,
             stories: StoriesView::default(),
             wide: false,
+            back: Vec::new(),
             highlight: None,
             help: None,
             notices: Vec::new(),
@@ -244,6 +259,54 @@ impl App {
         self.panes()
             .and_then(|p| p.sources_inner())
             .map_or(1, |inner| usize::from(inner.height / 2).max(1))
+    }
+
+    /// Whether `Esc` has something to close or a pane to go back to.
+    pub fn can_go_back(&self) -> bool {
+        self.help.is_some() || self.search.is_some() || !self.back.is_empty()
+    }
+
+    /// Where the user is in the focused pane: `change 5/38`, `fact 3/41`.
+    pub fn position(&self) -> Option<String> {
+        match self.focus {
+            Focus::Facts => {
+                let total = self.facts.shown().len();
+                (total > 0).then(|| format!("fact {}/{total}", self.facts.selected + 1))
+            }
+            Focus::Diff => {
+                let diff = self.diff.as_ref()?;
+                let comparison = diff.comparison.as_ref()?;
+                let changes: Vec<usize> = comparison
+                    .alignment
+                    .links
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| l.kind != crate::compare::LinkKind::Equal)
+                    .map(|(k, _)| k)
+                    .collect();
+                Some(match diff.current {
+                    Some(current) => format!(
+                        "change {}/{}",
+                        changes.partition_point(|&k| k < current) + 1,
+                        changes.len()
+                    ),
+                    None if changes.len() == 1 => "1 change".to_owned(),
+                    None => format!("{} changes", changes.len()),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// What is marked for comparison: `L 002 · R 003`.
+    pub fn marks_label(&self) -> Option<String> {
+        let side =
+            |sign: &str, mark: Option<usize>| mark.map(|i| format!("{sign} {}", self.reference(i)));
+        let marks: Vec<String> = [side("L", self.marks.left), side("R", self.marks.right)]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!marks.is_empty()).then(|| marks.join(" · "))
     }
 
     /// The panes that can take the focus in the current mode.
@@ -471,6 +534,8 @@ fn on_command(app: &mut App, command: Command) {
     }
 }
 
+/// `Esc`: closes the help or the search, or else goes back to the pane
+/// before.
 fn close(app: &mut App) {
     if app.help.is_some() {
         app.help = None;
@@ -478,6 +543,49 @@ fn close(app: &mut App) {
         app.search = None;
     } else {
         app.notices.clear();
+        go_back(app);
+    }
+}
+
+/// Back to the pane before, as it was (mode, width and focus).
+fn go_back(app: &mut App) {
+    let Some(state) = app.back.pop() else {
+        return;
+    };
+    let anchor = app.reader_layout().map(|l| l.anchor_of(app.reader_top));
+    app.mode = state.mode;
+    app.wide = state.wide;
+    app.focus = if app.focusable().contains(&state.focus) {
+        state.focus
+    } else {
+        app.focusable()[0]
+    };
+    keep_reader_place(app, anchor);
+    app.ensure_selected_visible();
+}
+
+/// `h`/`←` in a pane: the focus goes to the list where it is shown, else
+/// back to the pane before (as `Esc`).
+pub(crate) fn back_to_list(app: &mut App) {
+    if app.focusable().contains(&Focus::Sources) {
+        app.focus = Focus::Sources;
+    } else {
+        go_back(app);
+    }
+}
+
+/// Remembers the layout as it is, for `Esc`, before it changes.
+fn remember_pane(app: &mut App) {
+    let state = PaneState {
+        mode: app.mode,
+        wide: app.wide,
+        focus: app.focus,
+    };
+    if app.back.last() != Some(&state) {
+        if app.back.len() == MAX_BACK {
+            app.back.remove(0);
+        }
+        app.back.push(state);
     }
 }
 
@@ -496,12 +604,18 @@ fn cycle_focus(app: &mut App, forward: bool) {
 /// Gives the facts, collation or matrix pane the full width, or the list
 /// back.
 fn set_wide(app: &mut App, wide: bool) {
+    if wide != app.wide {
+        remember_pane(app);
+    }
     app.wide = wide;
     let mode = app.mode;
     set_mode(app, mode);
 }
 
 pub(crate) fn set_mode(app: &mut App, mode: Mode) {
+    if mode != app.mode {
+        remember_pane(app);
+    }
     let anchor = app.reader_layout().map(|l| l.anchor_of(app.reader_top));
     app.mode = mode;
     if !app.focusable().contains(&app.focus) {
@@ -578,7 +692,7 @@ fn reader_command(app: &mut App, command: Command) {
         Command::HalfUp => scroll_reader(app, -((height / 2).max(1) as isize)),
         Command::Top => app.reader_top = 0,
         Command::Bottom => scroll_reader(app, isize::MAX / 2),
-        Command::Back => app.focus = Focus::Sources,
+        Command::Back => back_to_list(app),
         Command::Search => search::start(app),
         Command::NextMatch => search::step(app, true),
         Command::PrevMatch => search::step(app, false),

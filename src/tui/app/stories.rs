@@ -76,7 +76,7 @@ pub(super) fn command(app: &mut App, command: Command) {
         Command::PageUp | Command::HalfUp => *top = top.saturating_sub(10),
         Command::Top => *top = 0,
         Command::Bottom => *top = last,
-        Command::Back => app.focus = Focus::Sources,
+        Command::Back => super::back_to_list(app),
         _ => {}
     }
 }
