@@ -227,3 +227,21 @@ fn the_matrix_scrolls_along_its_diagonal() {
         "{screen}"
     );
 }
+
+#[test]
+fn app_collation_covers_the_open_story_or_the_marked_pair() {
+    // 002's story is 000, 002 and 003 (001 and 004 are other stories).
+    let mut app = seeds(120, 40);
+    press(&mut app, "j j enter C");
+    let view = app.collate.as_ref().unwrap();
+    let collation = view.collation.as_ref().expect("collated");
+    assert_eq!(
+        (collation.base, collation.versions.clone()),
+        (2, vec![0, 3])
+    );
+    // With two versions marked, their collation, the left one the base.
+    let mut app = seeds(120, 40);
+    press(&mut app, "j space j j j space C");
+    let collation = app.collate.as_ref().unwrap().collation.as_ref().unwrap();
+    assert_eq!((collation.base, collation.versions.clone()), (1, vec![4]));
+}

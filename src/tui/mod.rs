@@ -47,15 +47,22 @@ pub fn prepare(launch: Launch) -> (App, Persistence) {
     (app, persistence)
 }
 
-/// Set in the environment, makes the first frame panic: the end-to-end tests
+/// Set in the environment of a build with the `test-hooks` feature (the
+/// tests' builds only), makes the first frame panic: the end-to-end tests
 /// use it to check that a panic while drawing restores the terminal.
 pub const PANIC_IN_DRAW: &str = "SPACEFILM_PANIC_IN_DRAW";
+
+/// Whether the first frame is to panic (see [`PANIC_IN_DRAW`]); always
+/// false in a build without the `test-hooks` feature, such as a release.
+fn panic_in_draw() -> bool {
+    cfg!(feature = "test-hooks") && std::env::var_os(PANIC_IN_DRAW).is_some()
+}
 
 /// Runs the reader until the user quits or a signal ends it. Returns the
 /// number of the signal that ended it (SIGINT for ctrl-c), if one did, for
 /// the exit status.
 pub fn run(launch: Launch) -> Result<Option<i32>> {
-    let panic_in_draw = std::env::var_os(PANIC_IN_DRAW).is_some();
+    let panic_in_draw = panic_in_draw();
     let (mut app, persistence) = prepare(launch);
     let (sender, events) = event::spawn().context("cannot listen for input and signals")?;
     let mut session = terminal::enter().context("cannot set up the terminal")?;

@@ -34,6 +34,8 @@ pub enum Request {
         job: u64,
         articles: Arc<Vec<Article>>,
         base: usize,
+        /// The versions to set under the base; `None`: the base's story.
+        versions: Option<Vec<usize>>,
     },
 }
 
@@ -98,14 +100,28 @@ pub fn execute(request: Request) -> Action {
             job,
             articles,
             base,
+            versions,
         } => {
+            let budget = Budget::new(DEFAULT_BUDGET);
             let all: Vec<&Article> = articles.iter().collect();
-            let collation = collate::collate(
-                &all,
-                base,
-                CompareOptions::default(),
-                &Budget::new(DEFAULT_BUDGET),
-            );
+            // The base's story, found as `matrix` groups stories.
+            let members: Vec<usize> = match versions {
+                Some(versions) => std::iter::once(base)
+                    .chain(versions.into_iter().filter(|&v| v != base))
+                    .collect(),
+                None => stories::stories(&all, &budget)
+                    .into_iter()
+                    .find(|story| story.contains(&base))
+                    .unwrap_or_else(|| vec![base]),
+            };
+            let chosen: Vec<&Article> = members.iter().map(|&i| all[i]).collect();
+            let at = members.iter().position(|&i| i == base).unwrap_or(0);
+            let mut collation = collate::collate(&chosen, at, CompareOptions::default(), &budget);
+            // Back to indices into all the articles.
+            collation.base = members[collation.base];
+            for version in &mut collation.versions {
+                *version = members[*version];
+            }
             Action::Collated {
                 job,
                 collation: Box::new(collation),

@@ -15,6 +15,9 @@ const PAGE_ROWS: usize = 10;
 pub struct CollateView {
     /// The base article.
     pub base: usize,
+    /// The versions asked for (the marked one), or `None` for the base's
+    /// story.
+    pub asked: Option<Vec<usize>>,
     pub collation: Option<Collation>,
     pub computing: Option<u64>,
     /// The row at the top of the view.
@@ -23,18 +26,27 @@ pub struct CollateView {
     pub cell: usize,
 }
 
-/// Shows the collation on the article in the reader, asking for it when
-/// the base changed.
+/// Shows the collation of the marked pair (left as the base), or else of
+/// the story of the article in the reader, asking for it when that
+/// changed.
 pub(super) fn show(app: &mut App) {
-    let base = app.open;
+    let (base, versions) = match (app.marks.left, app.marks.right) {
+        (Some(left), Some(right)) => (left, Some(vec![right])),
+        _ => (app.open, None),
+    };
     set_mode(app, Mode::Collate);
     app.focus = Focus::Collate;
-    if app.collate.as_ref().is_some_and(|c| c.base == base) {
+    if app
+        .collate
+        .as_ref()
+        .is_some_and(|c| c.base == base && c.asked == versions)
+    {
         return;
     }
     let job = app.job();
     app.collate = Some(CollateView {
         base,
+        asked: versions.clone(),
         collation: None,
         computing: Some(job),
         row: 0,
@@ -44,6 +56,7 @@ pub(super) fn show(app: &mut App) {
         job,
         articles: app.articles.clone(),
         base,
+        versions,
     });
 }
 

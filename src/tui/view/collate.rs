@@ -185,7 +185,14 @@ fn diff_pieces(theme: &Theme, cell: &Cell) -> Vec<(String, Style)> {
         {
             pieces.push((" ".to_owned(), Style::default()));
         }
-        pieces.push((op.text.clone(), style));
+        // Without colour, the marks of the diff say what changed.
+        let text = match op.op {
+            _ if theme.color || op.minor => op.text.clone(),
+            OpKind::Delete => format!("[-{}-]", op.text),
+            OpKind::Insert => format!("{{+{}+}}", op.text),
+            OpKind::Equal => op.text.clone(),
+        };
+        pieces.push((text, style));
     }
     pieces
 }
