@@ -215,6 +215,18 @@ impl ReaderLayout {
     }
 
     /// The row that shows byte `offset` of `paragraph`.
+    /// The row that shows byte `offset` of header line `line`.
+    pub fn header_row_of(&self, line: usize, offset: usize) -> usize {
+        self.rows
+            .iter()
+            .position(|row| {
+                row.kind == RowKind::Header
+                    && row.index as usize == line
+                    && offset <= row.end as usize
+            })
+            .unwrap_or(0)
+    }
+
     pub fn row_of(&self, paragraph: usize, offset: usize) -> usize {
         let Some(&first) = self.paragraph_rows.get(paragraph) else {
             return 0;

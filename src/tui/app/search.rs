@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::corpus::{Article, fold};
+use crate::export::text::header_lines;
 
 use super::App;
 use crate::tui::keymap::Command;
@@ -23,8 +24,15 @@ pub struct Search {
     pub capped: bool,
 }
 
+/// A match: in a line of the header (title, byline, dateline…), which
+/// come first, or in a paragraph; `range` is bytes of that line's or
+/// paragraph's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
+    /// The header line (see [`crate::export::text::header_lines`]), or
+    /// `None` in the body.
+    pub header: Option<usize>,
+    /// The paragraph (0 for a header match).
     pub paragraph: usize,
     pub range: Range<usize>,
 }
@@ -93,7 +101,7 @@ pub(super) fn refresh(app: &mut App, follow: bool) {
     };
     let first_after = search
         .matches
-        .partition_point(|m| (m.paragraph, m.range.start) < from);
+        .partition_point(|m| m.header.is_some() || (m.paragraph, m.range.start) < from);
     search.current = Some(if first_after < search.matches.len() {
         first_after
     } else {
@@ -132,25 +140,44 @@ fn show_current(app: &mut App) {
     else {
         return;
     };
-    let row = layout.row_of(found.paragraph, found.range.start);
+    let row = match found.header {
+        Some(line) => layout.header_row_of(line, found.range.start),
+        None => layout.row_of(found.paragraph, found.range.start),
+    };
     let height = app.reader_height();
     if row < app.reader_top || row >= app.reader_top + height {
         app.reader_top = row.saturating_sub(height / 3).min(layout.max_top(height));
     }
 }
 
-/// Every occurrence of `query` in the article's paragraphs, folded as
-/// [`fold::FoldOptions::for_query`] says (smart case, smart accents, quotes
-/// and dashes of every kind alike). True when more than [`MAX_MATCHES`]
-/// were found.
+/// Every occurrence of `query` in the article's header lines (as the
+/// reader shows them: title, byline, dateline, date…) and paragraphs,
+/// folded as [`fold::FoldOptions::for_query`] says (smart case, smart
+/// accents, quotes and dashes of every kind alike). True when more than
+/// [`MAX_MATCHES`] were found.
 pub fn find_matches(article: &Article, query: &str) -> (Vec<Match>, bool) {
     let mut matches = Vec::new();
+    for (line, (_, text)) in header_lines(article).iter().enumerate() {
+        matches.extend(
+            fold::find_all(text, query, MAX_MATCHES)
+                .into_iter()
+                .map(|range| Match {
+                    header: Some(line),
+                    paragraph: 0,
+                    range,
+                }),
+        );
+    }
     for (paragraph, p) in article.paragraphs.iter().enumerate() {
         let room = MAX_MATCHES + 1 - matches.len();
         matches.extend(
             fold::find_all(&p.text, query, room)
                 .into_iter()
-                .map(|range| Match { paragraph, range }),
+                .map(|range| Match {
+                    header: None,
+                    paragraph,
+                    range,
+                }),
         );
         if matches.len() > MAX_MATCHES {
             matches.truncate(MAX_MATCHES);
@@ -173,5 +200,19 @@ mod tests {
         assert!(lower.len() >= exact.len() && !exact.is_empty());
         let (none, _) = find_matches(&articles[2], "PERESILD");
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn the_title_is_searched_and_apostrophes_match_either_way() {
+        let articles = seeds();
+        // 002's title: "Russia Races Tom Cruise and Musk for First Movie in Space".
+        let (found, _) = find_matches(&articles[2], "races tom");
+        assert_eq!(found[0].header, Some(0), "{found:?}");
+        // The body writes Russia's with a straight apostrophe; a curly one
+        // in the query finds it, and the other way round.
+        let (curly, _) = find_matches(&articles[2], "Russia\u{2019}s");
+        let (straight, _) = find_matches(&articles[2], "Russia's");
+        assert!(!curly.is_empty());
+        assert_eq!(curly, straight);
     }
 }

@@ -72,14 +72,10 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
                 );
             }
             RowKind::Header => {
-                let (role, text) = &layout.header[row.index as usize];
-                buf.set_stringn(
-                    area.x,
-                    y,
-                    &text[row.range()],
-                    usize::from(area.width),
-                    theme.style(*role),
-                );
+                let line = row.index as usize;
+                let (role, text) = &layout.header[line];
+                let spans = header_spans(theme, text, row.range(), *role, line, matches, current);
+                buf.set_line(area.x, y, &Line::from(spans), area.width);
             }
             RowKind::Paragraph { first } => {
                 let index = row.index as usize;
@@ -102,6 +98,48 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             }
         }
     }
+}
+
+/// One row of header line `line` (`range` of its `text`), with the
+/// search matches in it marked.
+fn header_spans<'a>(
+    theme: &Theme,
+    text: &'a str,
+    range: Range<usize>,
+    role: Role,
+    line: usize,
+    matches: &[Match],
+    current: Option<usize>,
+) -> Vec<Span<'a>> {
+    let base = theme.style(role);
+    let mut spans = Vec::new();
+    let mut at = range.start;
+    for (i, m) in matches.iter().enumerate() {
+        if m.header != Some(line) || m.range.end <= range.start || m.range.start >= range.end {
+            continue;
+        }
+        let (start, end) = (m.range.start.max(range.start), m.range.end.min(range.end));
+        if start > at {
+            spans.push(Span::styled(text.get(at..start).unwrap_or_default(), base));
+        }
+        let role = if Some(i) == current {
+            Role::SearchCurrent
+        } else {
+            Role::SearchMatch
+        };
+        spans.push(Span::styled(
+            text.get(start..end).unwrap_or_default(),
+            base.patch(theme.style(role)),
+        ));
+        at = end;
+    }
+    if at < range.end {
+        spans.push(Span::styled(
+            text.get(at..range.end).unwrap_or_default(),
+            base,
+        ));
+    }
+    spans
 }
 
 /// One row of a paragraph as styled spans: the base style of its kind, its
@@ -149,7 +187,7 @@ fn paragraph_line<'a>(
     for run in &runs {
         cuts.extend([run.range.start, run.range.end]);
     }
-    let first_match = matches.partition_point(|m| m.paragraph < index);
+    let first_match = matches.partition_point(|m| m.header.is_some() || m.paragraph < index);
     let here: Vec<(usize, &Match)> = matches[first_match..]
         .iter()
         .enumerate()
