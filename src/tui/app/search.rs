@@ -93,15 +93,23 @@ pub(super) fn refresh(app: &mut App, follow: bool) {
     if search.matches.is_empty() {
         return;
     }
-    let from = app
-        .reader_layout()
+    let layout = app.reader_layout();
+    let from = layout
+        .as_ref()
         .map_or((0, 0), |layout| layout.anchor_of(app.reader_top));
+    // With the header in view, its matches are the first after the top.
+    let header_shown = layout.as_ref().is_none_or(|l| {
+        l.paragraph_rows
+            .first()
+            .is_none_or(|&r| app.reader_top < r as usize)
+    });
     let Some(search) = app.search.as_mut() else {
         return;
     };
-    let first_after = search
-        .matches
-        .partition_point(|m| m.header.is_some() || (m.paragraph, m.range.start) < from);
+    let first_after = search.matches.partition_point(|m| match m.header {
+        Some(_) => !header_shown,
+        None => (m.paragraph, m.range.start) < from,
+    });
     search.current = Some(if first_after < search.matches.len() {
         first_after
     } else {
