@@ -245,3 +245,60 @@ fn app_collation_covers_the_open_story_or_the_marked_pair() {
     let collation = app.collate.as_ref().unwrap().collation.as_ref().unwrap();
     assert_eq!((collation.base, collation.versions.clone()), (1, vec![4]));
 }
+
+/// Types `query` into the search prompt and confirms it.
+fn search(app: &mut App, query: &str) {
+    press(app, "/");
+    for c in query.chars() {
+        let key = if c == ' ' {
+            "space".to_owned()
+        } else {
+            c.to_string()
+        };
+        press(app, &key);
+    }
+    press(app, "enter");
+}
+
+#[test]
+fn search_in_the_facts_selects_the_matching_facts() {
+    let mut app = seeds(120, 40);
+    press(&mut app, "F");
+    search(&mut app, "dollars");
+    let fact = app.facts.selected_fact().expect("a fact is selected");
+    assert!(
+        fact.mentions.iter().any(|m| m.text.contains("dollars")),
+        "{}",
+        fact.label
+    );
+    let screen = text(draw(&app).backend().buffer());
+    assert!(screen.contains("match 1/"), "{screen}");
+    // Esc ends the search: n is the next mention again.
+    press(&mut app, "esc");
+    assert!(app.search.is_none());
+    assert_eq!(app.mode, Mode::Facts);
+}
+
+#[test]
+fn search_in_the_diff_goes_from_link_to_link_on_both_sides() {
+    let mut app = seeds(120, 40);
+    // 002 against 003, then "Sixty" (only the right side has it).
+    press(&mut app, "j j space j space d");
+    search(&mut app, "Sixty");
+    let diff = app.diff.as_ref().unwrap();
+    let comparison = diff.comparison.as_ref().unwrap();
+    let link = &comparison.alignment.links[diff.current.expect("a current link")];
+    let right = &app.articles[3];
+    assert!(
+        link.right
+            .iter()
+            .any(|&s| right.sentence_text(s).contains("Sixty")),
+        "{link:?}"
+    );
+    // n goes on to the next match, and wraps round.
+    let first = diff.current;
+    let total = app.search.as_ref().unwrap().matches.len();
+    press(&mut app, "n");
+    let second = app.diff.as_ref().unwrap().current;
+    assert_eq!(first != second, total > 1);
+}

@@ -256,6 +256,7 @@ pub(super) fn command(app: &mut App, command: Command) {
         Command::Top => scroll(app, isize::MIN / 2),
         Command::Bottom => scroll(app, isize::MAX / 2),
         Command::NextChange => step_change(app, true),
+        Command::Search => super::search::start(app),
         Command::PrevChange => step_change(app, false),
         Command::JumpMoved => jump_moved(app),
         Command::ToggleEqual => toggle(app, |d| d.hide_equal = !d.hide_equal),
@@ -420,6 +421,21 @@ fn jump_moved(app: &mut App) {
     if let Some(diff) = app.diff.as_mut() {
         diff.current = Some(link);
         diff.on_ghost = ghost;
+    }
+}
+
+/// Makes link `link` the current one and scrolls it into view.
+pub(super) fn go_to_link(app: &mut App, link: usize) {
+    let Some(layout) = app.diff_layout() else {
+        return;
+    };
+    let Some(row) = layout.rows.iter().position(|r| r.link == link && !r.ghost) else {
+        return;
+    };
+    show_row(app, layout.starts[row]);
+    if let Some(diff) = app.diff.as_mut() {
+        diff.current = Some(link);
+        diff.on_ghost = false;
     }
 }
 

@@ -178,11 +178,21 @@ pub(super) fn command(app: &mut App, command: Command) {
             view.top = 0;
         }
         Command::Open => jump_to_reader(app),
+        Command::Search => super::search::start(app),
         Command::Diff => jump_to_diff(app),
         Command::Back => super::back_to_list(app),
         _ => {}
     }
     if app.facts.selected != before {
+        app.facts.mention = 0;
+    }
+    keep_selected_in_view(app);
+}
+
+/// Selects shown fact `index` and brings it into view.
+pub(super) fn select(app: &mut App, index: usize) {
+    if index != app.facts.selected {
+        app.facts.selected = index;
         app.facts.mention = 0;
     }
     keep_selected_in_view(app);

@@ -31,7 +31,7 @@ use super::worker::Request;
 pub use collate::CollateView;
 pub use diff::{DiffView, Marks};
 pub use facts::FactsView;
-pub use search::{MAX_MATCHES, Match, Search, find_matches};
+pub use search::{MAX_MATCHES, Match, Scope, Search, find_matches};
 pub use stories::StoriesView;
 
 /// Fewest characters of an id shown as its REF in the list.
@@ -523,6 +523,14 @@ fn on_command(app: &mut App, command: Command) {
         Command::MatrixMode => stories::show(app),
         _ if app.help.is_some() => help_command(app, command),
         _ if app.search.as_ref().is_some_and(|s| s.editing) => search::command(app, command),
+        // While a search of the diff or the facts lasts, n and N step
+        // through its matches.
+        Command::NextChange | Command::NextMention | Command::NextMatch if search::in_pane(app) => {
+            search::step(app, true)
+        }
+        Command::PrevChange | Command::PrevMention | Command::PrevMatch if search::in_pane(app) => {
+            search::step(app, false)
+        }
         _ => match app.focus {
             Focus::Sources => sources_command(app, command),
             Focus::Reader => reader_command(app, command),

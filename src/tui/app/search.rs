@@ -1,20 +1,35 @@
-//! Searching the reader: matches of a query in the open article, the
-//! current match, and scrolling to it.
+//! Searching: matches of a query in the open article (the reader), in the
+//! two sides of the diff, or in the ledger's facts; the current match, and
+//! scrolling to it.
 
 use std::ops::Range;
 
 use crate::corpus::{Article, fold};
 use crate::export::text::header_lines;
 
-use super::App;
+use super::{App, Focus};
 use crate::tui::keymap::Command;
 
 /// More matches than this are not collected; the count then reads "N+".
 pub const MAX_MATCHES: usize = 100_000;
 
-/// A search in the reader.
+/// Where a search looks: the pane it was started in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// The open article's header and paragraphs.
+    #[default]
+    Reader,
+    /// Both sides of every link of the diff: a match is a link.
+    Diff,
+    /// The shown facts (label, values, mentions and their sentences): a
+    /// match is a fact.
+    Facts,
+}
+
+/// A search.
 #[derive(Debug, Clone, Default)]
 pub struct Search {
+    pub scope: Scope,
     pub query: String,
     /// The prompt is open and keys type into the query.
     pub editing: bool,
@@ -38,11 +53,29 @@ pub struct Match {
 }
 
 pub(super) fn start(app: &mut App) {
+    let scope = match app.focus {
+        Focus::Diff => Scope::Diff,
+        Focus::Facts => Scope::Facts,
+        _ => Scope::Reader,
+    };
     let search = app.search.get_or_insert_with(Search::default);
+    search.scope = scope;
     search.editing = true;
     search.query.clear();
     search.matches.clear();
     search.current = None;
+}
+
+/// Whether a search of the focused diff or facts pane is on (its n and N
+/// step through the matches).
+pub(super) fn in_pane(app: &App) -> bool {
+    app.search.as_ref().is_some_and(|s| {
+        !s.query.is_empty()
+            && matches!(
+                (s.scope, app.focus),
+                (Scope::Diff, Focus::Diff) | (Scope::Facts, Focus::Facts)
+            )
+    })
 }
 
 /// Adds a typed character to the query.
@@ -80,6 +113,11 @@ pub(super) fn command(app: &mut App, command: Command) {
 /// Recomputes the matches of the query in the open article. While typing,
 /// the first match at or after the top of the pane becomes current.
 pub(super) fn refresh(app: &mut App, follow: bool) {
+    match app.search.as_ref().map(|s| s.scope) {
+        Some(Scope::Diff) => return refresh_in_pane(app, diff_matches, follow),
+        Some(Scope::Facts) => return refresh_in_pane(app, facts_matches, follow),
+        _ => {}
+    }
     let Some(article) = app.articles.get(app.open) else {
         return;
     };
@@ -136,8 +174,92 @@ pub(super) fn step(app: &mut App, forward: bool) {
     show_current(app);
 }
 
+/// Recomputes the matches of the query in the diff or the facts (each a
+/// link or a fact, in `paragraph`); the first match becomes current.
+fn refresh_in_pane(app: &mut App, find: fn(&App, &str) -> Vec<Match>, follow: bool) {
+    let Some(query) = app.search.as_ref().map(|s| s.query.clone()) else {
+        return;
+    };
+    let matches = find(app, &query);
+    let Some(search) = app.search.as_mut() else {
+        return;
+    };
+    search.capped = false;
+    search.current = (!matches.is_empty()).then_some(0);
+    search.matches = matches;
+    if follow {
+        show_current(app);
+    }
+}
+
+/// The links of the diff with a match on either side.
+fn diff_matches(app: &App, query: &str) -> Vec<Match> {
+    let Some(diff) = app.diff.as_ref() else {
+        return Vec::new();
+    };
+    let Some(comparison) = diff.comparison.as_ref() else {
+        return Vec::new();
+    };
+    let (left, right) = diff.shown_pair();
+    let (left, right) = (&app.articles[left], &app.articles[right]);
+    let found = |article: &Article, sentences: &[usize]| {
+        sentences
+            .iter()
+            .any(|&s| !fold::find_all(article.sentence_text(s), query, 1).is_empty())
+    };
+    comparison
+        .alignment
+        .links
+        .iter()
+        .enumerate()
+        .filter(|(_, link)| found(left, &link.left) || found(right, &link.right))
+        .map(|(k, _)| Match {
+            header: None,
+            paragraph: k,
+            range: 0..0,
+        })
+        .collect()
+}
+
+/// The shown facts with a match in their label, values, mentions or the
+/// mentions' sentences.
+fn facts_matches(app: &App, query: &str) -> Vec<Match> {
+    let hit = |text: &str| !fold::find_all(text, query, 1).is_empty();
+    app.facts
+        .shown()
+        .iter()
+        .enumerate()
+        .filter(|(_, fact)| {
+            hit(&fact.label)
+                || fact.mentions.iter().any(|m| {
+                    hit(&m.text)
+                        || hit(&m.value)
+                        || app
+                            .articles
+                            .get(m.article)
+                            .is_some_and(|a| hit(a.sentence_text(m.sentence)))
+                })
+        })
+        .map(|(k, _)| Match {
+            header: None,
+            paragraph: k,
+            range: 0..0,
+        })
+        .collect()
+}
+
 /// Scrolls so that the current match is in view, a third of the way down.
 fn show_current(app: &mut App) {
+    let found = app.search.as_ref().and_then(|s| {
+        s.current
+            .and_then(|i| s.matches.get(i))
+            .map(|m| (s.scope, m.paragraph))
+    });
+    match found {
+        Some((Scope::Diff, link)) => return super::diff::go_to_link(app, link),
+        Some((Scope::Facts, fact)) => return super::facts::select(app, fact),
+        _ => {}
+    }
     let Some(layout) = app.reader_layout() else {
         return;
     };

@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use super::pane;
 use crate::corpus::{CELL_SEPARATOR, InlineStyle, Paragraph, ParagraphKind};
-use crate::tui::app::{App, Focus, Highlight, Match};
+use crate::tui::app::{App, Focus, Highlight, Match, Scope};
 use crate::tui::layout::{Panes, RowKind, paragraph_prefix};
 use crate::tui::theme::{Role, Theme};
 
@@ -45,7 +45,11 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     };
     let article = &app.articles[layout.article];
     let theme = &app.theme;
-    let matches: &[Match] = app.search.as_ref().map_or(&[], |s| &s.matches);
+    let matches: &[Match] = app
+        .search
+        .as_ref()
+        .filter(|s| s.scope == Scope::Reader)
+        .map_or(&[], |s| &s.matches);
     let current = app.search.as_ref().and_then(|s| s.current);
     let highlight = app
         .highlight
