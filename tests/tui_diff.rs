@@ -13,7 +13,7 @@ use spacefilm::tui::layout::Mode;
 use spacefilm::tui::worker;
 
 mod common;
-use common::tui::{app_with, draw, press, text};
+use common::tui::{app_with, draw, press, styled, text};
 
 /// Marks `left` then `right` (positions in the list) and compares them.
 fn compare(app: &mut App, left: usize, right: usize) {
@@ -36,22 +36,22 @@ fn seeds_diff(width: u16, height: u16, left: usize, right: usize) -> App {
 
 #[test]
 fn diff_002_003_80x24() {
-    assert_snapshot!(draw(&seeds_diff(80, 24, 2, 3)).backend());
+    assert_snapshot!(styled(draw(&seeds_diff(80, 24, 2, 3)).backend().buffer()));
 }
 
 #[test]
 fn diff_002_003_160x48() {
-    assert_snapshot!(draw(&seeds_diff(160, 48, 2, 3)).backend());
+    assert_snapshot!(styled(draw(&seeds_diff(160, 48, 2, 3)).backend().buffer()));
 }
 
 #[test]
 fn diff_000_002_80x24() {
-    assert_snapshot!(draw(&seeds_diff(80, 24, 0, 2)).backend());
+    assert_snapshot!(styled(draw(&seeds_diff(80, 24, 0, 2)).backend().buffer()));
 }
 
 #[test]
 fn diff_000_002_160x48() {
-    assert_snapshot!(draw(&seeds_diff(160, 48, 0, 2)).backend());
+    assert_snapshot!(styled(draw(&seeds_diff(160, 48, 0, 2)).backend().buffer()));
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn full_width_diff_without_the_list() {
     let screen = text(draw(&app).backend().buffer());
     assert!(!screen.contains("Sources"));
     assert!(screen.contains("L The Moscow Times"));
-    assert_snapshot!(draw(&app).backend());
+    assert_snapshot!(styled(draw(&app).backend().buffer()));
 }
 
 #[test]

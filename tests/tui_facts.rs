@@ -13,7 +13,7 @@ use spacefilm::tui::app::{App, Focus};
 use spacefilm::tui::layout::Mode;
 
 mod common;
-use common::tui::{app_with, draw, press, text};
+use common::tui::{app_with, draw, press, styled, text};
 
 fn seeds(width: u16, height: u16) -> App {
     app_with(corpus::seeds(), width, height, true)
@@ -23,28 +23,28 @@ fn seeds(width: u16, height: u16) -> App {
 fn facts_80x24() {
     let mut app = seeds(80, 24);
     press(&mut app, "F");
-    assert_snapshot!(draw(&app).backend());
+    assert_snapshot!(styled(draw(&app).backend().buffer()));
 }
 
 #[test]
 fn facts_160x48() {
     let mut app = seeds(160, 48);
     press(&mut app, "F j");
-    assert_snapshot!(draw(&app).backend());
+    assert_snapshot!(styled(draw(&app).backend().buffer()));
 }
 
 #[test]
 fn collation_80x24() {
     let mut app = seeds(80, 24);
     press(&mut app, "j j enter C j");
-    assert_snapshot!(draw(&app).backend());
+    assert_snapshot!(styled(draw(&app).backend().buffer()));
 }
 
 #[test]
 fn collation_160x48() {
     let mut app = seeds(160, 48);
     press(&mut app, "j j enter C j j j");
-    assert_snapshot!(draw(&app).backend());
+    assert_snapshot!(styled(draw(&app).backend().buffer()));
 }
 
 #[test]
@@ -172,14 +172,14 @@ fn the_facts_pane_goes_full_width_and_back() {
 fn matrix_80x24() {
     let mut app = seeds(80, 24);
     press(&mut app, "M");
-    assert_snapshot!(draw(&app).backend());
+    assert_snapshot!(styled(draw(&app).backend().buffer()));
 }
 
 #[test]
 fn matrix_160x48() {
     let mut app = seeds(160, 48);
     press(&mut app, "M");
-    assert_snapshot!(draw(&app).backend());
+    assert_snapshot!(styled(draw(&app).backend().buffer()));
 }
 
 #[test]

@@ -13,6 +13,9 @@ use spacefilm::tui::app::{Action, App, update};
 use spacefilm::tui::keymap::{Key, Keymap};
 use spacefilm::tui::theme::Theme;
 
+mod common;
+use common::tui::styled;
+
 fn app_with(articles: Vec<Article>, width: u16, height: u16) -> App {
     let mut app = App::new(articles, Keymap::defaults(), Theme::defaults(true));
     update(&mut app, Action::Resize(width, height));
@@ -53,28 +56,28 @@ fn row_text(buffer: &Buffer, y: u16) -> String {
 fn list_and_reader_80x24() {
     let mut app = app(80, 24);
     press(&mut app, "j j enter");
-    assert_snapshot!(draw(&app).backend());
+    assert_snapshot!(styled(draw(&app).backend().buffer()));
 }
 
 #[test]
 fn list_and_reader_160x48() {
     let mut app = app(160, 48);
     press(&mut app, "j j enter");
-    assert_snapshot!(draw(&app).backend());
+    assert_snapshot!(styled(draw(&app).backend().buffer()));
 }
 
 #[test]
 fn help_80x24() {
     let mut app = app(80, 24);
     press(&mut app, "?");
-    assert_snapshot!(draw(&app).backend());
+    assert_snapshot!(styled(draw(&app).backend().buffer()));
 }
 
 #[test]
 fn help_160x48() {
     let mut app = app(160, 48);
     press(&mut app, "?");
-    assert_snapshot!(draw(&app).backend());
+    assert_snapshot!(styled(draw(&app).backend().buffer()));
 }
 
 #[test]
@@ -84,7 +87,7 @@ fn search_highlights_every_match_80x24() {
     type_text(&mut app, "film");
     press(&mut app, "enter n");
     let terminal = draw(&app);
-    assert_snapshot!(terminal.backend());
+    assert_snapshot!(styled(terminal.backend().buffer()));
     let buffer = terminal.backend().buffer();
     let status = row_text(buffer, 23);
     assert!(status.contains("match 2/"), "{status}");
@@ -130,7 +133,7 @@ fn search_highlights_without_colour_use_reverse_and_underline() {
 #[test]
 fn too_small_notice() {
     let app = app(30, 8);
-    assert_snapshot!(draw(&app).backend());
+    assert_snapshot!(styled(draw(&app).backend().buffer()));
 }
 
 #[test]
