@@ -52,6 +52,11 @@ pub struct Global {
     #[arg(long, global = true, value_name = "NAME")]
     pub encoding: Option<String>,
 
+    /// Take every file to be in this language (an ISO 639-1 code such as
+    /// fr, es, ru, hr) instead of detecting it.
+    #[arg(long, global = true, value_name = "CODE")]
+    pub lang: Option<String>,
+
     /// Follow symbolic links met while reading folders (off by default, so
     /// nothing outside a named folder is read unless asked for).
     #[arg(long, global = true)]
@@ -341,8 +346,24 @@ pub fn load_options(global: &Global) -> Result<LoadOptions, String> {
             format!("unknown encoding {label:?} (try utf-8, windows-1251, koi8-r, iso-8859-1, utf-16le)")
         })?),
     };
+    let language = match &global.lang {
+        None => None,
+        Some(code) => {
+            let code = code.trim().to_lowercase();
+            let valid =
+                (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
+            if !valid {
+                return Err(format!(
+                    "--lang wants an ISO 639-1 code such as en, fr, es, ru or hr, not {code:?}"
+                ));
+            }
+            // One code for the whole run: kept for its length.
+            Some(&*Box::leak(code.into_boxed_str()))
+        }
+    };
     Ok(LoadOptions {
         encoding,
+        language,
         follow: global.follow,
         ..LoadOptions::default()
     })

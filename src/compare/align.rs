@@ -86,6 +86,27 @@ pub struct Link {
     pub confidence: Option<f32>,
 }
 
+/// How the sentences were matched.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// By the words they share (one language).
+    #[default]
+    Lexical,
+    /// By names, numbers, dates, cognates and length (two languages; see
+    /// [`crate::compare::xling`]).
+    CrossLanguage,
+}
+
+impl Method {
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Lexical => "lexical",
+            Method::CrossLanguage => "cross-language",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alignment {
     /// In reading order: by the left side, with inserted sentences where the
@@ -95,6 +116,7 @@ pub struct Alignment {
     pub similarity: f32,
     /// Set when the time budget ran out and a coarser result was returned.
     pub coarse: Option<Coarse>,
+    pub method: Method,
 }
 
 impl Alignment {
@@ -183,6 +205,7 @@ fn align_oriented(left: &[&str], right: &[&str], budget: &Budget) -> Alignment {
             paired / total
         },
         coarse,
+        method: Method::Lexical,
     }
 }
 
@@ -927,7 +950,7 @@ fn anchor_path(anchors: &[(usize, usize, f32)], n: usize, m: usize) -> Vec<Link>
 
 /// Reading order: by the left side; a right-only link goes after the link
 /// that holds the right sentence before it.
-fn order_links(links: Vec<Link>) -> Vec<Link> {
+pub(crate) fn order_links(links: Vec<Link>) -> Vec<Link> {
     let (mut with_left, only_right): (Vec<Link>, Vec<Link>) =
         links.into_iter().partition(|l| !l.left.is_empty());
     with_left.sort_by_key(|l| l.left[0]);

@@ -13,6 +13,7 @@ pub mod similarity;
 pub mod stories;
 pub mod tokens;
 mod union_find;
+pub mod xling;
 
 use std::time::{Duration, Instant};
 
@@ -20,7 +21,7 @@ use serde::Serialize;
 
 use crate::corpus::Article;
 
-pub use align::{Alignment, Link, LinkKind, align};
+pub use align::{Alignment, Link, LinkKind, Method, align};
 pub use diff::{DiffOptions, Op, OpKind};
 
 /// When a computation must be done by.
@@ -261,12 +262,60 @@ pub fn compare_sentences(
     }
 }
 
-/// Compares two articles.
+/// Compares two articles: by their words when they are in one language,
+/// across languages (see [`xling`]) when both languages are known and
+/// differ.
 pub fn compare(
     left: &Article,
     right: &Article,
     options: CompareOptions,
     budget: &Budget,
 ) -> Comparison {
-    compare_sentences(&sentences(left), &sentences(right), options, budget)
+    match cross_languages(left, right) {
+        Some((l, r)) => compare_across(&sentences(left), &sentences(right), l, r, budget),
+        None => compare_sentences(&sentences(left), &sentences(right), options, budget),
+    }
+}
+
+/// The two articles' languages, when both are known and differ.
+pub fn cross_languages(
+    left: &Article,
+    right: &Article,
+) -> Option<(
+    &'static crate::lang::Language,
+    &'static crate::lang::Language,
+)> {
+    let (l, r) = (
+        left.meta.language.as_deref()?,
+        right.meta.language.as_deref()?,
+    );
+    (l != r).then(|| {
+        (
+            crate::lang::language(Some(l)),
+            crate::lang::language(Some(r)),
+        )
+    })
+}
+
+/// Aligns two texts in different languages. A word diff means nothing
+/// across languages: each link's operations are its two sides whole.
+pub fn compare_across(
+    left: &[&str],
+    right: &[&str],
+    left_language: &crate::lang::Language,
+    right_language: &crate::lang::Language,
+    budget: &Budget,
+) -> Comparison {
+    let alignment = xling::align(left, right, left_language, right_language, budget);
+    let coarse: Vec<Coarse> = alignment.coarse.iter().cloned().collect();
+    let ops = alignment
+        .links
+        .iter()
+        .map(|link| diff::whole(&joined(left, &link.left), &joined(right, &link.right)))
+        .collect();
+    Comparison {
+        alignment,
+        ops,
+        coarse,
+    }
 }

@@ -55,6 +55,9 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 pub struct LoadOptions {
     /// Decode every file with this encoding instead of detecting one.
     pub encoding: Option<&'static Encoding>,
+    /// Take every file to be in this language (ISO 639-1 code) instead of
+    /// detecting it (`--lang`).
+    pub language: Option<&'static str>,
     /// Follow symbolic links met while walking a folder (`--follow`).
     pub follow: bool,
     /// Bytes read from one file at most ([`MAX_FILE_BYTES`] unless a test
@@ -66,6 +69,7 @@ impl Default for LoadOptions {
     fn default() -> LoadOptions {
         LoadOptions {
             encoding: None,
+            language: None,
             follow: false,
             max_bytes: MAX_FILE_BYTES,
         }
@@ -223,7 +227,15 @@ pub fn load_file(path: &Path, options: LoadOptions) -> Result<Article, LoadError
     let (bytes, capped) = read_capped(file, options.max_bytes).map_err(|e| io_error(path, &e))?;
     let id = stem(path);
     let source = Source::File(path.to_owned());
-    let parsed = crate::catch::catch(move || parse_bytes(id, source, bytes, options.encoding));
+    let parsed = crate::catch::catch(move || {
+        let decoded = decode::decode(bytes, options.encoding)?;
+        Ok(super::parse::parse_article_in(
+            id,
+            source,
+            decoded,
+            options.language,
+        ))
+    });
     match parsed {
         Ok(Ok(mut article)) => {
             if capped {

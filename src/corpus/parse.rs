@@ -19,6 +19,16 @@ const LANGUAGE_SAMPLE_BYTES: usize = 1200;
 const MAX_SUBHEAD_WORDS: usize = 8;
 
 pub fn parse_article(id: String, source: Source, decoded: Decoded) -> Article {
+    parse_article_in(id, source, decoded, None)
+}
+
+/// [`parse_article`], the language given (`--lang`) rather than detected.
+pub fn parse_article_in(
+    id: String,
+    source: Source,
+    decoded: Decoded,
+    language: Option<&str>,
+) -> Article {
     let Decoded {
         text,
         encoding,
@@ -30,7 +40,7 @@ pub fn parse_article(id: String, source: Source, decoded: Decoded) -> Article {
         text
     };
     let (date, body) = meta::take_date_prefix(&text);
-    let code = guess_language(body);
+    let code = language.map(str::to_owned).or_else(|| guess_language(body));
     let language = lang::language(code.as_deref());
     let body = dashed_subheads(body);
     let parsed = markdown::parse(&body, lines_are_paragraphs(&body));

@@ -116,6 +116,13 @@ pub fn diff_page(
         ),
     );
     let counts = comparison.alignment.counts();
+    if let Some(note) = super::text::languages_note(left, right, comparison) {
+        let _ = writeln!(
+            out,
+            "<p class=\"summary\"><strong>{}</strong></p>",
+            escape(&note)
+        );
+    }
     let _ = write!(
         out,
         "<h1>{} ↔ {}</h1>\n<p class=\"summary\">left: {} · right: {}<br>similarity {:.2} · {} equal · {} changed · {} moved · {} removed · {} added</p>\n",

@@ -138,6 +138,8 @@ pub struct AlignmentOut<'a> {
     pub right: Side<'a>,
     pub links: Vec<LinkOut<'a>>,
     pub similarity: f32,
+    /// `lexical` (one language) or `cross-language`.
+    pub method: &'static str,
     pub counts: Counts,
     /// Present when the time budget ran out and the result is coarser.
     pub coarse: &'a [crate::compare::Coarse],
@@ -169,6 +171,7 @@ pub fn alignment<'a>(
             })
             .collect(),
         similarity: (comparison.alignment.similarity * 1000.0).round() / 1000.0,
+        method: comparison.alignment.method.name(),
         counts: Counts {
             equal,
             changed,

@@ -385,6 +385,24 @@ pub fn named(article: &Article) -> String {
     }
 }
 
+/// For a comparison across languages, what the reader must know:
+/// `French ↔ English · cross-language: …`; none for one language.
+pub fn languages_note(left: &Article, right: &Article, comparison: &Comparison) -> Option<String> {
+    if comparison.alignment.method != crate::compare::Method::CrossLanguage {
+        return None;
+    }
+    let name = |a: &Article| {
+        crate::lang::language(a.meta.language.as_deref())
+            .name
+            .clone()
+    };
+    Some(format!(
+        "{} ↔ {} · cross-language: sentences matched by names, numbers, dates and length; no word diff",
+        name(left),
+        name(right)
+    ))
+}
+
 /// The header of a comparison: who against whom, how similar, what kinds.
 pub fn comparison_header(left: &Article, right: &Article, comparison: &Comparison) -> String {
     let [equal, changed, moved, deleted, inserted] = comparison.alignment.counts();
@@ -404,6 +422,10 @@ pub fn comparison_header(left: &Article, right: &Article, comparison: &Compariso
         ),
     );
     out.push('\n');
+    if let Some(note) = languages_note(left, right, comparison) {
+        paint(&mut out, WARN, &note);
+        out.push('\n');
+    }
     for coarse in &comparison.coarse {
         paint(
             &mut out,
@@ -518,22 +540,29 @@ pub fn side_by_side(
     const GUTTER: usize = 7;
     let column = (width - 3) / 2;
     let text_columns = column.saturating_sub(GUTTER).max(8);
-    let (delete_markers, insert_markers) = if markers {
+    // Across languages there is no word diff: both sides are shown plain.
+    let across = comparison.alignment.method == crate::compare::Method::CrossLanguage;
+    let (delete_markers, insert_markers) = if markers && !across {
         (Some(("[-", "-]")), Some(("{+", "+}")))
     } else {
         (None, None)
+    };
+    let (deleted, inserted) = if across {
+        (Style::new(), Style::new())
+    } else {
+        (DELETED, INSERTED)
     };
     for (link, ops) in comparison.alignment.links.iter().zip(&comparison.ops) {
         let (left_side, right_side) = crate::compare::diff::sides(ops);
         let left_lines = if link.left.is_empty() {
             Vec::new()
         } else {
-            side_lines(&left_side, text_columns, DELETED, delete_markers)
+            side_lines(&left_side, text_columns, deleted, delete_markers)
         };
         let right_lines = if link.right.is_empty() {
             Vec::new()
         } else {
-            side_lines(&right_side, text_columns, INSERTED, insert_markers)
+            side_lines(&right_side, text_columns, inserted, insert_markers)
         };
         let rows = left_lines.len().max(right_lines.len()).max(1);
         let (mark, doubt) = (kind_mark(link.kind), doubt_mark(link));

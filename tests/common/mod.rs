@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod gold;
 pub mod tui;
 
 /// A small deterministic generator (xorshift) for generated test material.

@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 
 use super::{note, pane};
 use crate::compare::{Comparison, Link, LinkKind};
-use crate::export::text::{doubt_mark, kind_mark, truncate};
+use crate::export::text::{doubt_mark, kind_mark, languages_note, truncate};
 use crate::tui::app::diff::HEADER_ROWS;
 use crate::tui::app::{App, DiffView, Focus};
 use crate::tui::diff_layout::{DiffLayout, DiffRow, GUTTER, SideLines};
@@ -110,6 +110,14 @@ fn header(app: &App, diff: &DiffView, area: Rect, buf: &mut Buffer) {
     let mut spans: Vec<Span<'_>> = Vec::new();
     if let Some(comparison) = &diff.comparison {
         let [equal, changed, moved, deleted, inserted] = comparison.alignment.counts();
+        let (left, right) = diff.shown_pair();
+        if let Some(note) = languages_note(&app.articles[left], &app.articles[right], comparison) {
+            let languages = note.split(" · ").next().unwrap_or_default();
+            spans.push(Span::styled(
+                format!("{languages} · cross-language  "),
+                theme.style(Role::StatusNotice),
+            ));
+        }
         spans.push(Span::styled(
             format!("similarity {:.2}  ", comparison.alignment.similarity),
             theme.style(Role::Status),
@@ -154,6 +162,8 @@ fn rows(
     buf: &mut Buffer,
 ) {
     let theme = &app.theme;
+    // Across languages there is no word diff: both sides are shown plain.
+    let across = comparison.alignment.method == crate::compare::Method::CrossLanguage;
     let columns = layout.text_columns as u16;
     let left_text = body.x + GUTTER;
     let separator = left_text + columns + 1;
@@ -187,6 +197,8 @@ fn rows(
         buf.set_stringn(separator, screen_y, "│", 1, theme.style(Role::Border));
         let (left_style, right_style) = if row.ghost {
             (theme.style(Role::DiffGhost), theme.style(Role::DiffGhost))
+        } else if across {
+            (Style::default(), Style::default())
         } else {
             (theme.style(Role::DiffDelete), theme.style(Role::DiffInsert))
         };
