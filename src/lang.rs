@@ -193,6 +193,9 @@ pub struct Language {
     /// Endings that mark a plural noun (`s`), where the language has a few
     /// regular ones; empty otherwise.
     pub plural_endings: Vec<String>,
+    /// Case endings a name takes in running text (`Путина`, `Holmom`),
+    /// longest first; empty where names do not decline.
+    name_endings: Vec<String>,
     spelling_norms: FxHashMap<String, String>,
     pub byline_words: Vec<String>,
     pub for_agency: Vec<String>,
@@ -321,6 +324,20 @@ impl Language {
 
     /// The spelling a norm variant stands for (`center` → `centre`), so
     /// that two norms of one word compare equal.
+    /// A declined name word without its case ending (`путина` → `путин`,
+    /// `holmom` → `holm`), keeping three letters at least; `word` itself
+    /// in a language whose names do not decline. `word` is lower case.
+    pub fn name_stem<'a>(&self, word: &'a str) -> &'a str {
+        for ending in &self.name_endings {
+            if let Some(stem) = word.strip_suffix(ending.as_str())
+                && stem.chars().count() >= 3
+            {
+                return stem;
+            }
+        }
+        word
+    }
+
     pub fn spelling_norm<'a>(&'a self, word: &'a str) -> &'a str {
         self.spelling_norms.get(word).map_or(word, String::as_str)
     }
@@ -502,6 +519,8 @@ struct RawWords {
     definite_articles: Vec<String>,
     coordinators: Vec<String>,
     plural_endings: Vec<String>,
+    #[serde(default)]
+    name_endings: Vec<String>,
     spelling_variants: Vec<Vec<String>>,
 }
 
@@ -640,6 +659,11 @@ fn compile(raw: RawLanguage) -> Language {
         definite_articles: set(raw.words.definite_articles),
         coordinators: set(raw.words.coordinators),
         plural_endings: raw.words.plural_endings,
+        name_endings: {
+            let mut endings = raw.words.name_endings;
+            endings.sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
+            endings
+        },
         byline_words: raw.metadata.byline,
         for_agency: raw.metadata.for_agency,
         credit_labels: raw.metadata.credit_labels,

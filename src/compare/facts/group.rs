@@ -22,6 +22,9 @@ pub struct PairAlignment {
     pub a: usize,
     pub b: usize,
     pub links: Vec<Link>,
+    /// The two articles are in different languages: their words around a
+    /// value never match, and the link alone says it is the same thing.
+    pub cross_language: bool,
 }
 
 /// Whether two values of a kind can be true together, so that they are
@@ -259,7 +262,13 @@ fn by_alignment(found: &[Found], pairs: &[PairAlignment], sets: &mut UnionFind) 
                         .filter(|&i| found[i].kind == kind)
                         .collect()
                 };
-                pair_up(found, &of_kind(&left), &of_kind(&right), sets);
+                pair_up(
+                    found,
+                    &of_kind(&left),
+                    &of_kind(&right),
+                    pair.cross_language,
+                    sets,
+                );
             }
         }
     }
@@ -267,7 +276,13 @@ fn by_alignment(found: &[Found], pairs: &[PairAlignment], sets: &mut UnionFind) 
 
 /// Pairs the mentions of one kind in two aligned sentences: equal values
 /// first, then what is left, in order, where the units match.
-fn pair_up(found: &[Found], left: &[usize], right: &[usize], sets: &mut UnionFind) {
+fn pair_up(
+    found: &[Found],
+    left: &[usize],
+    right: &[usize],
+    cross_language: bool,
+    sets: &mut UnionFind,
+) {
     let mut right_left: Vec<usize> = right.to_vec();
     let mut unpaired = Vec::new();
     for &l in left {
@@ -298,7 +313,7 @@ fn pair_up(found: &[Found], left: &[usize], right: &[usize], sets: &mut UnionFin
     for l in unpaired {
         let fits = right_left
             .iter()
-            .position(|&r| comparable(&found[l], &found[r]));
+            .position(|&r| comparable(&found[l], &found[r], cross_language));
         if let Some(k) = fits {
             sets.union(l, right_left.remove(k));
         }
@@ -309,8 +324,10 @@ fn pair_up(found: &[Found], left: &[usize], right: &[usize], sets: &mut UnionFin
 /// thing (and so conflict): ages of one person; quotes of much the same
 /// words; other values of one unit said in much the same words (`two
 /// people were killed` is not `carrying 150 people`).
-fn comparable(a: &Found, b: &Found) -> bool {
-    let shared_context = || a.context.iter().any(|w| b.context.contains(w));
+/// Across languages (`cross_language`) the words around never match, and
+/// the sentence link stands for them.
+fn comparable(a: &Found, b: &Found, cross_language: bool) -> bool {
+    let shared_context = || cross_language || a.context.iter().any(|w| b.context.contains(w));
     match a.kind {
         FactKind::Age => match (a.subject_key(), b.subject_key()) {
             (Some(x), Some(y)) => x == y,
@@ -639,7 +656,7 @@ fn by_anchored_sentences(found: &[Found], sets: &mut UnionFind) {
                 sets.union(*a, *b);
                 continue;
             }
-            pair_up(found, &l2, &r2, sets);
+            pair_up(found, &l2, &r2, false, sets);
         }
     }
 }

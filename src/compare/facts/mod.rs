@@ -340,10 +340,22 @@ pub fn ledger(articles: &[&Article], budget: &Budget) -> Ledger {
         .flat_map(|a| (a + 1..articles.len()).map(move |b| (a, b)))
         .collect();
     let pairs: Vec<PairAlignment> = parallel::map(&pair_indices, |&(a, b)| {
-        (!budget.expired()).then(|| PairAlignment {
-            a,
-            b,
-            links: align(&sentence_texts[a], &sentence_texts[b], budget).links,
+        (!budget.expired()).then(|| {
+            // A translation is aligned across languages.
+            let languages = super::cross_languages(articles[a], articles[b]);
+            let links = match languages {
+                Some((la, lb)) => {
+                    super::xling::align(&sentence_texts[a], &sentence_texts[b], la, lb, budget)
+                        .links
+                }
+                None => align(&sentence_texts[a], &sentence_texts[b], budget).links,
+            };
+            PairAlignment {
+                a,
+                b,
+                links,
+                cross_language: languages.is_some(),
+            }
         })
     })
     .into_iter()
@@ -620,6 +632,8 @@ fn name_fact(
             .split_whitespace()
             .map(|w| {
                 let folded = crate::compare::tokens::fold(w).into_owned();
+                // A declined name is the same name in every case.
+                let folded = language.name_stem(&folded).to_owned();
                 let norm = language.spelling_norm(&folded).to_owned();
                 lang::known("en").map_or(norm.clone(), |en| en.spelling_norm(&norm).to_owned())
             })
