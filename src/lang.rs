@@ -196,6 +196,9 @@ pub struct Language {
     /// Case endings a name takes in running text (`Путина`, `Holmom`),
     /// longest first; empty where names do not decline.
     name_endings: Vec<String>,
+    /// Words after a year that make it a year of the calendar, not a
+    /// length of time (`в 1968 году`, `2014. godine`).
+    pub calendar_year_words: FxHashSet<String>,
     spelling_norms: FxHashMap<String, String>,
     pub byline_words: Vec<String>,
     pub for_agency: Vec<String>,
@@ -521,6 +524,8 @@ struct RawWords {
     plural_endings: Vec<String>,
     #[serde(default)]
     name_endings: Vec<String>,
+    #[serde(default)]
+    calendar_year_words: Vec<String>,
     spelling_variants: Vec<Vec<String>>,
 }
 
@@ -659,6 +664,12 @@ fn compile(raw: RawLanguage) -> Language {
         definite_articles: set(raw.words.definite_articles),
         coordinators: set(raw.words.coordinators),
         plural_endings: raw.words.plural_endings,
+        calendar_year_words: raw
+            .words
+            .calendar_year_words
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
         name_endings: {
             let mut endings = raw.words.name_endings;
             endings.sort_by_key(|e| std::cmp::Reverse(e.chars().count()));

@@ -15,15 +15,7 @@ use spacefilm::corpus::{self, Article, LoadOptions};
 
 mod common;
 use common::Rng;
-
-fn norm(s: &str) -> String {
-    s.replace(['\u{2019}', '\u{2018}'], "'")
-        .replace(['\u{201c}', '\u{201d}'], "\"")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+use common::gold;
 
 fn facts_json(args: &[&str]) -> Value {
     let output = Command::cargo_bin("spacefilm-tui")
@@ -41,82 +33,11 @@ fn facts_json(args: &[&str]) -> Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
-/// A mention as the scorer sees it: article, text and value, normalised.
-type ScoredMention = (String, String, String);
-
-/// (found, total) conflicts, false alarms, (linked, total) agreements, as
-/// `score_facts.py` counts them.
-fn score(gold: &Value, tool: &Value) -> ((usize, usize), usize, (usize, usize)) {
-    let facts: Vec<(bool, Vec<ScoredMention>)> = tool["facts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            let mentions = f["mentions"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|m| {
-                    (
-                        m["article"].as_str().unwrap().to_owned(),
-                        norm(m["text"].as_str().unwrap()),
-                        norm(m["value"].as_str().unwrap()),
-                    )
-                })
-                .collect();
-            (f["conflict"].as_bool().unwrap(), mentions)
-        })
-        .collect();
-    let hits =
-        |mentions: &[(String, String, String)], article: &str, snippet: &str| -> Vec<String> {
-            mentions
-                .iter()
-                .filter(|(a, text, _)| a.starts_with(article) && text.contains(&norm(snippet)))
-                .map(|(_, _, value)| value.clone())
-                .collect()
-        };
-    let entries = |key: &str| -> Vec<[String; 4]> {
-        gold[key]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| std::array::from_fn(|i| e[i].as_str().unwrap().to_owned()))
-            .collect()
-    };
-    let conflicts = entries("conflicts");
-    let found = conflicts
-        .iter()
-        .filter(|[a, sa, b, sb]| {
-            facts.iter().any(|(conflict, ms)| {
-                *conflict
-                    && hits(ms, a, sa)
-                        .iter()
-                        .any(|x| hits(ms, b, sb).iter().any(|y| x != y))
-            })
-        })
-        .count();
-    let agreements = entries("agreements");
-    let (mut alarms, mut linked) = (0, 0);
-    for [a, sa, b, sb] in &agreements {
-        let pairs = || {
-            facts.iter().flat_map(|(_, ms)| {
-                let (xs, ys) = (hits(ms, a, sa), hits(ms, b, sb));
-                xs.into_iter()
-                    .flat_map(move |x| ys.clone().into_iter().map(move |y| x == y))
-            })
-        };
-        let bad = pairs().any(|same| !same);
-        alarms += usize::from(bad);
-        linked += usize::from(!bad && pairs().any(|same| same));
-    }
-    ((found, conflicts.len()), alarms, (linked, agreements.len()))
-}
-
 #[test]
 fn gold_on_the_seeds_every_conflict_no_false_alarm() {
     let gold: Value = serde_json::from_str(include_str!("fixtures/facts-dev.json")).unwrap();
     let tool = facts_json(&[]);
-    let ((found, conflicts), alarms, (linked, agreements)) = score(&gold, &tool);
+    let ((found, conflicts), alarms, (linked, agreements)) = gold::score_facts(&gold, &tool);
     assert_eq!((found, alarms, linked), (conflicts, 0, agreements));
     assert_eq!(conflicts, 4);
 }

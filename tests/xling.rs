@@ -145,3 +145,39 @@ fn one_language_stays_lexical_and_lang_overrides_detection() {
     assert_eq!(doc["left"]["language"], "es");
     assert_eq!(doc["method"], "lexical");
 }
+
+#[test]
+fn the_ledger_across_the_seeds_and_their_translations() {
+    // The shared facts-xling gold over the five seeds and the three
+    // translations. Before: 3/7 conflicts, 4 false alarms, 18/41 agreements.
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("xling/facts-xling.json")).unwrap())
+            .unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let mut args: Vec<String> = [
+        "000_0ac90385ad601620",
+        "001_68204c46c6310e18",
+        "002_f13625239639c7a3",
+        "003_3d879c792c9c72a1",
+        "004_ba6c03b084f54831",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    args.extend(["xling/000-es.txt", "xling/001-ru.txt", "xling/002-fr.txt"].map(path));
+    let output = Command::cargo_bin("spacefilm-tui")
+        .unwrap()
+        .env("HOME", home.path())
+        .arg("facts")
+        .args(&args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let tool: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let ((found, conflicts), alarms, (linked, agreements)) = gold::score_facts(&gold, &tool);
+    println!(
+        "facts-xling: conflicts {found}/{conflicts}, false alarms {alarms}, agreements {linked}/{agreements}"
+    );
+    assert_eq!((found, alarms), (conflicts, 0));
+    assert!(linked >= 35, "agreements linked {linked}/{agreements}");
+}

@@ -234,6 +234,14 @@ fn date_at(tokens: &[Token], i: usize, cx: &Context) -> Option<Vec<DateMention>>
     // A bare year: "in 1969", "the 2014 Olympic Games"; but "2000
     // candidates" is a count.
     let year = year_at(tokens, i)?;
+    // "в 1968 году": the word for a year of the calendar.
+    if let Some(next) = tokens.get(i + 1)
+        && cx
+            .languages()
+            .any(|l| l.calendar_year_words.contains(next.lower()))
+    {
+        return Some(vec![mention(i..i + 2, format!("{year:04}"))]);
+    }
     let counts_something = tokens.get(i + 1).is_some_and(|t| {
         t.is_word() && !t.is_capitalised() && !cx.languages().any(|l| l.is_stopword(t.lower()))
     });

@@ -824,7 +824,7 @@ pub fn name_groups(found: &[Found], persons: &FxHashSet<String>) -> Vec<Vec<usiz
             members.push(i);
             continue;
         }
-        let key = translit_key(&f.value);
+        let key = translit_key(&super::names::latin(&f.value));
         let candidates: Vec<usize> = key_neighbours(&key)
             .iter()
             .filter_map(|k| by_key.get(k))

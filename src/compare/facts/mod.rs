@@ -375,9 +375,10 @@ pub fn ledger(articles: &[&Article], budget: &Budget) -> Ledger {
         .filter_map(|f| f.subject.as_deref())
         .flat_map(|s| s.split_whitespace().map(|w| w.to_lowercase()))
         .collect();
+    let affinity = affinity(&pairs);
     let name_facts: Vec<Fact> = group::name_groups(&found, &people)
         .iter()
-        .filter_map(|members| name_fact(&found, members, &people, &languages))
+        .filter_map(|members| name_fact(&found, members, &people, &languages, &affinity))
         .collect();
     facts.extend(name_facts);
     facts.extend(substitutions);
@@ -599,13 +600,15 @@ const MIN_NAME_CHARS: usize = 5;
 /// A name fact: the spellings of one person's or organisation's name. A
 /// person's fact holds the full name as each article writes it. Kept when
 /// two articles of one language spell it differently (a transliteration
-/// that another language requires is not a difference), or when the name
-/// is someone whose age or words the ledger reports.
+/// that another language requires is not a difference), when the name is
+/// someone whose age or words the ledger reports, or when articles in
+/// several languages write it.
 fn name_fact(
     found: &[Found],
     members: &[usize],
     people: &FxHashSet<String>,
     languages: &[&Language],
+    affinity: &rustc_hash::FxHashMap<(usize, usize), f32>,
 ) -> Option<Fact> {
     let person_of = |f: &Found| {
         f.subject.clone().filter(|full| {
@@ -655,7 +658,11 @@ fn name_fact(
     let about_someone = members
         .iter()
         .any(|&i| spelling(i).split_whitespace().any(|w| people.contains(w)));
-    if !conflict && (distinct_articles(found, members) < 2 || !about_someone) {
+    // A name rendered in several languages is shown too: how each
+    // translation writes it is what a translator checks.
+    let across_languages = by_language.len() >= 2;
+    if !conflict && (distinct_articles(found, members) < 2 || !(about_someone || across_languages))
+    {
         return None;
     }
     // One mention per article and spelling: the first.
@@ -682,6 +689,7 @@ fn name_fact(
             mentions.push(mention);
         }
     }
+    translations_take_their_originals_spelling(&mut mentions, languages, affinity);
     let most_common = spellings_by_count(found, members);
     let person = members.iter().find_map(|&i| person_of(&found[i]));
     Some(Fact {
@@ -694,6 +702,71 @@ fn name_fact(
         mentions,
         quote_changes: Vec::new(),
     })
+}
+
+/// How alike each pair of articles is: the similarity of their aligned
+/// sentences, summed over the links, per sentence of the shorter.
+fn affinity(pairs: &[PairAlignment]) -> rustc_hash::FxHashMap<(usize, usize), f32> {
+    pairs
+        .iter()
+        .map(|pair| {
+            let linked: f32 = pair.links.iter().map(|l| l.similarity).sum();
+            let (a, b) = pair
+                .links
+                .iter()
+                .fold((0, 0), |(a, b), l| (a + l.left.len(), b + l.right.len()));
+            ((pair.a, pair.b), linked / a.min(b).max(1) as f32)
+        })
+        .collect()
+}
+
+/// A name in a translation is its language's rendering of the original's
+/// spelling (`Rogozine`, `Путин`), not a spelling of its own: its value is
+/// the spelling of the same name in the most alike article of the
+/// fact's main language (the one most of its mentions are in).
+fn translations_take_their_originals_spelling(
+    mentions: &mut [Mention],
+    languages: &[&Language],
+    affinity: &rustc_hash::FxHashMap<(usize, usize), f32>,
+) {
+    let language_of = |m: &Mention| languages[m.article].code.as_str();
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for m in mentions.iter() {
+        match counts.iter_mut().find(|(code, _)| *code == language_of(m)) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((language_of(m), 1)),
+        }
+    }
+    let Some(&(main, _)) = counts.iter().max_by_key(|(_, n)| *n) else {
+        return;
+    };
+    if counts.len() < 2 {
+        return;
+    }
+    let originals: Vec<(usize, String)> = mentions
+        .iter()
+        .filter(|m| language_of(m) == main)
+        .map(|m| (m.article, m.value.clone()))
+        .collect();
+    let alike = |a: usize, b: usize| affinity.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
+    for m in mentions
+        .iter_mut()
+        .filter(|m| languages[m.article].code != main)
+    {
+        let surname = |name: &str| {
+            name.split_whitespace()
+                .next_back()
+                .unwrap_or(name)
+                .to_owned()
+        };
+        let best = originals
+            .iter()
+            .filter(|(_, value)| names::same_name(&surname(value), &surname(&m.value)))
+            .max_by(|x, y| alike(x.0, m.article).total_cmp(&alike(y.0, m.article)));
+        if let Some((_, value)) = best {
+            m.value = value.clone();
+        }
+    }
 }
 
 fn spellings_by_count(found: &[Found], members: &[usize]) -> String {

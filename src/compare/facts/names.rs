@@ -92,12 +92,32 @@ pub fn find(
     spans
 }
 
+/// A name in Latin letters: transliterated by the table of the script it
+/// is written in (Cyrillic, Greek), else as it is.
+pub fn latin(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.is_ascii() {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    match name
+        .chars()
+        .filter(|c| !c.is_ascii())
+        .find_map(lang::script_of)
+        .and_then(|script| script.transliterate(name))
+    {
+        Some(latin) => std::borrow::Cow::Owned(latin),
+        None => std::borrow::Cow::Borrowed(name),
+    }
+}
+
 /// Whether two spellings are one name: the same transliteration key (or
-/// keys one transposition apart), and few letters changed.
+/// keys one transposition apart), and few letters changed. Names in other
+/// scripts are compared in Latin letters (`Путин`, `Putin`).
 pub fn same_name(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    let (a, b) = (latin(a), latin(b));
+    let (a, b) = (a.as_ref(), b.as_ref());
     let (fa, fb) = (fold(a), fold(b));
     if fa == fb {
         return true;
