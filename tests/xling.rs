@@ -181,3 +181,79 @@ fn the_ledger_across_the_seeds_and_their_translations() {
     assert_eq!((found, alarms), (conflicts, 0));
     assert!(linked >= 35, "agreements linked {linked}/{agreements}");
 }
+
+/// The stories `matrix --format json` finds, as lists of article ids.
+fn stories(args: &[String]) -> Vec<Vec<String>> {
+    let home = tempfile::tempdir().unwrap();
+    let output = Command::cargo_bin("spacefilm-tui")
+        .unwrap()
+        .env("HOME", home.path())
+        .arg("matrix")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut stories: Vec<Vec<String>> = doc["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let mut story: Vec<String> = s
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|id| id.as_str().unwrap().to_owned())
+                .collect();
+            story.sort();
+            story
+        })
+        .collect();
+    stories.sort();
+    stories
+}
+
+#[test]
+fn translations_join_their_originals_story() {
+    let own: Vec<String> = [
+        "dam-de",
+        "dam-en",
+        "dam-hr",
+        "museum-el",
+        "museum-en",
+        "museum-it",
+        "summit-en",
+        "summit-pt",
+        "summit-ru",
+    ]
+    .iter()
+    .map(|n| path(&format!("xling/{n}.txt")))
+    .collect();
+    let found = stories(&own);
+    let expected: Vec<Vec<String>> = [
+        ["dam-de", "dam-en", "dam-hr"],
+        ["museum-el", "museum-en", "museum-it"],
+        ["summit-en", "summit-pt", "summit-ru"],
+    ]
+    .iter()
+    .map(|s| s.iter().map(|n| (*n).to_owned()).collect())
+    .collect();
+    assert_eq!(found, expected);
+    // The seeds with their translations: 002-fr and 000-es join 000/002/003,
+    // 001-ru joins 001, and 004 (another story on the topic) stays alone.
+    let mut args: Vec<String> = vec!["--with-seeds".to_owned()];
+    args.extend(["xling/000-es.txt", "xling/001-ru.txt", "xling/002-fr.txt"].map(path));
+    let found = stories(&args);
+    let story_of = |id: &str| {
+        found
+            .iter()
+            .find(|s| s.iter().any(|x| x.starts_with(id)))
+            .unwrap()
+            .clone()
+    };
+    assert!(story_of("002-fr").iter().any(|x| x.starts_with("002_")));
+    assert!(story_of("000-es").iter().any(|x| x.starts_with("000_")));
+    assert!(story_of("001-ru").iter().any(|x| x.starts_with("001_")));
+    assert_eq!(story_of("004_").len(), 1, "{found:?}");
+}

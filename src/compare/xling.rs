@@ -322,6 +322,33 @@ impl Sides {
     }
 }
 
+/// The names and numbers of a text in language `code`, as keys that match
+/// across languages: what story grouping compares translations by.
+pub fn story_anchors(sentences: &[&str], code: Option<&str>) -> Vec<String> {
+    let language = lang::language(code);
+    let mut anchors: Vec<String> = Vec::new();
+    for text in sentences {
+        anchors.extend(
+            numbers(text)
+                .into_iter()
+                .map(|v| format!("{}{v}", Anchor::Number.tag())),
+        );
+        // Names only: the words after the first, capitalised.
+        for range in segment::words(text).skip(1) {
+            let word = &text[range];
+            if word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().count() >= 3
+                && let Some(key) = name_key(word, language)
+            {
+                anchors.push(key);
+            }
+        }
+    }
+    anchors.sort_unstable();
+    anchors.dedup();
+    anchors
+}
+
 /// The anchors of one sentence, each with its key.
 fn anchors_of(text: &str, language: &Language) -> Vec<(Anchor, String)> {
     let mut out = Vec::new();
@@ -352,11 +379,12 @@ fn anchors_of(text: &str, language: &Language) -> Vec<(Anchor, String)> {
         }
         let latin = latin(word, language);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        if capitalised && !at_start && word.chars().count() >= 3 {
-            let key: String = translit_key(&latin).chars().take(NAME_KEY).collect();
-            if key.chars().count() == NAME_KEY {
-                out.push((Anchor::Name, format!("{}{key}", Anchor::Name.tag())));
-            }
+        if capitalised
+            && !at_start
+            && word.chars().count() >= 3
+            && let Some(key) = name_key(word, language)
+        {
+            out.push((Anchor::Name, key));
         }
         if latin.chars().count() >= COGNATE_MIN_CHARS {
             let prefix: String = latin.chars().take(COGNATE_PREFIX).collect();
@@ -367,6 +395,20 @@ fn anchors_of(text: &str, language: &Language) -> Vec<(Anchor, String)> {
         }
     }
     out
+}
+
+/// A name word's key: its consonant skeleton in Latin letters, cut to
+/// [`NAME_KEY`] letters (`~hlm` for `Holmom`, `Holma`, `Holm`); none for
+/// a skeleton too short to tell names apart, or a function word.
+fn name_key(word: &str, language: &Language) -> Option<String> {
+    if language.is_stopword(word) {
+        return None;
+    }
+    let key: String = translit_key(&latin(word, language))
+        .chars()
+        .take(NAME_KEY)
+        .collect();
+    (key.chars().count() == NAME_KEY).then(|| format!("{}{key}", Anchor::Name.tag()))
 }
 
 /// `word` in Latin letters, lower case, without accents: through its
