@@ -384,6 +384,14 @@ const MAX_ANCHOR_ARTICLES: usize = 50;
 /// Pairs of articles in different languages that share names and numbers
 /// ([`super::xling::story_anchors`]): the candidates for one story.
 fn cross_language_candidates(articles: &[&Article]) -> Vec<(usize, usize)> {
+    // One language (or none known): nothing to do.
+    let mut languages = articles.iter().filter_map(|a| a.meta.language.as_deref());
+    let Some(first) = languages.next() else {
+        return Vec::new();
+    };
+    if languages.all(|l| l == first) {
+        return Vec::new();
+    }
     let mut holders: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
     for (i, article) in articles.iter().enumerate() {
         if article.meta.language.is_none() {
@@ -420,8 +428,16 @@ fn with_translations(
     articles: &[&Article],
     mut same_story: impl FnMut(usize, usize) -> bool,
 ) -> Vec<Vec<usize>> {
+    // Pairs already in one story need no second look.
+    let mut story_of = vec![usize::MAX; articles.len()];
+    for (k, group) in groups_found.iter().enumerate() {
+        for &i in group {
+            story_of[i] = k;
+        }
+    }
     let across: Vec<(usize, usize)> = cross_language_candidates(articles)
         .into_iter()
+        .filter(|&(i, j)| story_of[i] != story_of[j] || story_of[i] == usize::MAX)
         .filter(|&(i, j)| same_story(i, j))
         .collect();
     if across.is_empty() {

@@ -431,6 +431,9 @@ fn latin(word: &str, language: &Language) -> String {
 /// (space, no-break space, `.`, `,`, `'`) dropped where the groups after
 /// them have three digits, a decimal comma read as a point.
 fn numbers(text: &str) -> Vec<String> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
