@@ -257,3 +257,44 @@ fn translations_join_their_originals_story() {
     assert!(story_of("001-ru").iter().any(|x| x.starts_with("001_")));
     assert_eq!(story_of("004_").len(), 1, "{found:?}");
 }
+
+#[test]
+fn a_translation_marks_only_the_figures_the_other_side_lacks() {
+    // 002-fr makes Peresild 37 where 002 says 36; 38 (Shipenko) agrees.
+    let home = tempfile::tempdir().unwrap();
+    let output = Command::cargo_bin("spacefilm-tui")
+        .unwrap()
+        .env("HOME", home.path())
+        .args([
+            "diff",
+            "002",
+            &path("xling/002-fr.txt"),
+            "--color",
+            "never",
+            "--width",
+            "140",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("English ↔ Français · cross-language"),
+        "{text}"
+    );
+    assert!(text.contains("[-36-]") && text.contains("{+37+}"), "{text}");
+    assert!(
+        !text.contains("[-38-]") && !text.contains("{+38+}"),
+        "{text}"
+    );
+    // Words are never marked across languages: only figures.
+    for marked in text.split("[-").skip(1).chain(text.split("{+").skip(1)) {
+        let inside = marked.split(['-', '+']).next().unwrap_or_default();
+        assert!(
+            inside
+                .chars()
+                .all(|c| c.is_ascii_digit() || " .,".contains(c)),
+            "{inside:?}"
+        );
+    }
+}

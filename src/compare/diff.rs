@@ -32,6 +32,20 @@ pub struct Op {
 }
 
 impl Op {
+    /// An operation shown as a change.
+    pub fn of(op: OpKind, text: &str) -> Op {
+        Op::new(op, text)
+    }
+
+    /// An operation that rebuilds its side but is not shown as a change.
+    pub fn minor_of(op: OpKind, text: &str) -> Op {
+        Op {
+            op,
+            text: text.to_owned(),
+            minor: true,
+        }
+    }
+
     fn new(op: OpKind, text: impl Into<String>) -> Op {
         Op {
             op,

@@ -262,6 +262,37 @@ pub fn compare_sentences(
     }
 }
 
+/// The operations of a cross-language link: `a` deleted and `b` inserted,
+/// the numbers one side gives and the other does not marked, the rest
+/// minor.
+fn figures_apart(a: &str, b: &str) -> Vec<Op> {
+    let side = |text: &str, other: &str, kind: OpKind| -> Vec<Op> {
+        let theirs: Vec<String> = xling::number_spans(other)
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        let mut ops = Vec::new();
+        let mut at = 0;
+        for (range, value) in xling::number_spans(text) {
+            if theirs.contains(&value) {
+                continue;
+            }
+            if range.start > at {
+                ops.push(Op::minor_of(kind, &text[at..range.start]));
+            }
+            ops.push(Op::of(kind, &text[range.clone()]));
+            at = range.end;
+        }
+        if at < text.len() {
+            ops.push(Op::minor_of(kind, &text[at..]));
+        }
+        ops
+    };
+    let mut ops = side(a, b, OpKind::Delete);
+    ops.extend(side(b, a, OpKind::Insert));
+    ops
+}
+
 /// Compares two articles: by their words when they are in one language,
 /// across languages (see [`xling`]) when both languages are known and
 /// differ.
@@ -298,7 +329,10 @@ pub fn cross_languages(
 }
 
 /// Aligns two texts in different languages. A word diff means nothing
-/// across languages: each link's operations are its two sides whole.
+/// across languages: each link's operations are its two sides whole, with
+/// only the figures that the other side does not give marked as changes
+/// (`36` against `37 ans`); the rest is kept as unmarked (minor)
+/// operations, so that the sides still rebuild.
 pub fn compare_across(
     left: &[&str],
     right: &[&str],
@@ -311,7 +345,7 @@ pub fn compare_across(
     let ops = alignment
         .links
         .iter()
-        .map(|link| diff::whole(&joined(left, &link.left), &joined(right, &link.right)))
+        .map(|link| figures_apart(&joined(left, &link.left), &joined(right, &link.right)))
         .collect();
     Comparison {
         alignment,

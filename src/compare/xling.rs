@@ -431,28 +431,37 @@ fn latin(word: &str, language: &Language) -> String {
 /// (space, no-break space, `.`, `,`, `'`) dropped where the groups after
 /// them have three digits, a decimal comma read as a point.
 fn numbers(text: &str) -> Vec<String> {
+    number_spans(text)
+        .into_iter()
+        .map(|(_, value)| value)
+        .collect()
+}
+
+/// The numbers written in digits in `text`, each with its byte range and
+/// value (see [`numbers`]).
+pub fn number_spans(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return Vec::new();
     }
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_ascii_digit());
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_alphanumeric()) {
+        if !digit(i) || (i > 0 && chars[i - 1].1.is_alphanumeric()) {
             i += 1;
             continue;
         }
+        let start = chars[i].0;
         // Digit groups and the separators between them.
         let mut groups: Vec<String> = vec![String::new()];
         let mut separators: Vec<char> = Vec::new();
         while i < chars.len() {
-            let c = chars[i];
+            let c = chars[i].1;
             if c.is_ascii_digit() {
                 groups.last_mut().expect("a group").push(c);
                 i += 1;
-            } else if matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '.' | ',' | '\'')
-                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-            {
+            } else if matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '.' | ',' | '\'') && digit(i + 1) {
                 separators.push(c);
                 groups.push(String::new());
                 i += 1;
@@ -460,7 +469,8 @@ fn numbers(text: &str) -> Vec<String> {
                 break;
             }
         }
-        out.push(number_value(&groups, &separators));
+        let end = chars.get(i).map_or(text.len(), |&(at, _)| at);
+        out.push((start..end, number_value(&groups, &separators)));
     }
     out
 }

@@ -397,7 +397,7 @@ pub fn languages_note(left: &Article, right: &Article, comparison: &Comparison) 
             .clone()
     };
     Some(format!(
-        "{} ↔ {} · cross-language: sentences matched by names, numbers, dates and length; no word diff",
+        "{} ↔ {} · cross-language: sentences matched by names, numbers, dates and length; no word diff, only figures one side lacks are marked",
         name(left),
         name(right)
     ))
@@ -540,18 +540,14 @@ pub fn side_by_side(
     const GUTTER: usize = 7;
     let column = (width - 3) / 2;
     let text_columns = column.saturating_sub(GUTTER).max(8);
-    // Across languages there is no word diff: both sides are shown plain.
-    let across = comparison.alignment.method == crate::compare::Method::CrossLanguage;
-    let (delete_markers, insert_markers) = if markers && !across {
+    // Across languages only the figures that differ are marked (see
+    // `compare::compare_across`).
+    let (delete_markers, insert_markers) = if markers {
         (Some(("[-", "-]")), Some(("{+", "+}")))
     } else {
         (None, None)
     };
-    let (deleted, inserted) = if across {
-        (Style::new(), Style::new())
-    } else {
-        (DELETED, INSERTED)
-    };
+    let (deleted, inserted) = (DELETED, INSERTED);
     for (link, ops) in comparison.alignment.links.iter().zip(&comparison.ops) {
         let (left_side, right_side) = crate::compare::diff::sides(ops);
         let left_lines = if link.left.is_empty() {

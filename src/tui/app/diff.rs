@@ -61,12 +61,10 @@ impl DiffView {
     /// set of toggles.
     pub fn layout(&self, width: u16, markers: bool) -> Option<Rc<DiffLayout>> {
         let comparison = self.comparison.as_ref()?;
-        // Across languages there is no word diff: no marks.
-        let across = comparison.alignment.method == crate::compare::Method::CrossLanguage;
         let key = LayoutKey {
             width,
             hide_equal: self.hide_equal,
-            markers: markers && !across,
+            markers,
             generation: self.generation,
         };
         let mut cache = self.layout.borrow_mut();

@@ -162,8 +162,6 @@ fn rows(
     buf: &mut Buffer,
 ) {
     let theme = &app.theme;
-    // Across languages there is no word diff: both sides are shown plain.
-    let across = comparison.alignment.method == crate::compare::Method::CrossLanguage;
     let columns = layout.text_columns as u16;
     let left_text = body.x + GUTTER;
     let separator = left_text + columns + 1;
@@ -197,8 +195,6 @@ fn rows(
         buf.set_stringn(separator, screen_y, "│", 1, theme.style(Role::Border));
         let (left_style, right_style) = if row.ghost {
             (theme.style(Role::DiffGhost), theme.style(Role::DiffGhost))
-        } else if across {
-            (Style::default(), Style::default())
         } else {
             (theme.style(Role::DiffDelete), theme.style(Role::DiffInsert))
         };
