@@ -688,7 +688,7 @@ fn frequency(side: &[Scored]) -> HashMap<u32, u32> {
 
 /// The in-order links (both sides, not moved), to tell whether a link found
 /// later fits between them.
-struct InOrder {
+pub(crate) struct InOrder {
     /// (first left, last right, first right) sorted by first left.
     links: Vec<(usize, usize, usize)>,
     /// Running maximum of the last right index, by position in `links`.
@@ -696,7 +696,7 @@ struct InOrder {
 }
 
 impl InOrder {
-    fn new(links: &[Link]) -> InOrder {
+    pub(crate) fn new(links: &[Link]) -> InOrder {
         let mut ordered: Vec<(usize, usize, usize)> = links
             .iter()
             .filter(|k| !k.left.is_empty() && !k.right.is_empty() && k.kind != LinkKind::Moved)
@@ -717,7 +717,7 @@ impl InOrder {
         }
     }
 
-    fn fits(&self, link: &Link) -> bool {
+    pub(crate) fn fits(&self, link: &Link) -> bool {
         let (l, r) = (link.left[0], link.right[0]);
         let at = self.links.partition_point(|k| k.0 < l);
         let before = at.checked_sub(1).map(|k| self.max_right[k]);
@@ -910,7 +910,7 @@ fn chain(
 }
 
 /// The links of a coarse result: anchors paired, the rest one-sided.
-fn anchor_path(anchors: &[(usize, usize, f32)], n: usize, m: usize) -> Vec<Link> {
+pub(crate) fn anchor_path(anchors: &[(usize, usize, f32)], n: usize, m: usize) -> Vec<Link> {
     let mut links = Vec::new();
     let (mut i, mut j) = (0, 0);
     let lonely = |links: &mut Vec<Link>, left: Vec<usize>, right: Vec<usize>| {

@@ -15,7 +15,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::align::{Alignment, Link, LinkKind, Method};
+use super::align::{Alignment, InOrder, Link, LinkKind, Method, anchor_path};
 use super::tokens::{fold, translit_key};
 use super::{Budget, Coarse};
 use crate::corpus::segment;
@@ -153,7 +153,7 @@ fn align_oriented(
     let (links, coarse) = match programme(&sides, budget) {
         Some(links) => (pair_moves(&sides, links), None),
         None => (
-            one_sided(n, m),
+            anchor_path(&[], n, m),
             Some(Coarse::align(
                 "the time budget ran out during the cross-language alignment; nothing is paired",
             )),
@@ -628,45 +628,21 @@ fn pair_moves(sides: &Sides, links: Vec<Link>) -> Vec<Link> {
         })
         .collect();
     // In order between the links kept, a pair is an ordinary link.
-    let mut in_order: Vec<(usize, usize)> = kept
-        .iter()
-        .filter(|l| !l.left.is_empty() && !l.right.is_empty())
-        .map(|l| (l.left[0], l.right[0]))
-        .collect();
-    in_order.sort_unstable();
+    let ordered = InOrder::new(&kept);
     for (s, i, j) in moved {
-        let at = in_order.partition_point(|&(l, _)| l < i);
-        let before = in_order[..at].iter().map(|&(_, r)| r).max();
-        let after = in_order[at..].first().map(|&(_, r)| r);
-        let fits = before.is_none_or(|b| b < j) && after.is_none_or(|a| a > j);
-        kept.push(Link {
+        let mut link = Link {
             left: vec![i],
             right: vec![j],
-            kind: if fits {
-                LinkKind::Changed
-            } else {
-                LinkKind::Moved
-            },
+            kind: LinkKind::Moved,
             similarity: s,
             confidence: None,
-        });
+        };
+        if ordered.fits(&link) {
+            link.kind = LinkKind::Changed;
+        }
+        kept.push(link);
     }
     kept
-}
-
-/// Every sentence on its own.
-fn one_sided(n: usize, m: usize) -> Vec<Link> {
-    let lonely = |left: Vec<usize>, right: Vec<usize>, kind| Link {
-        left,
-        right,
-        kind,
-        similarity: 0.0,
-        confidence: None,
-    };
-    (0..n)
-        .map(|i| lonely(vec![i], vec![], LinkKind::Deleted))
-        .chain((0..m).map(|j| lonely(vec![], vec![j], LinkKind::Inserted)))
-        .collect()
 }
 
 #[cfg(test)]

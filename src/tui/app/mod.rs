@@ -276,22 +276,18 @@ impl App {
             Focus::Diff => {
                 let diff = self.diff.as_ref()?;
                 let comparison = diff.comparison.as_ref()?;
-                let changes: Vec<usize> = comparison
-                    .alignment
-                    .links
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, l)| l.kind != crate::compare::LinkKind::Equal)
-                    .map(|(k, _)| k)
-                    .collect();
+                // Counted, not collected: the status bar is drawn every frame.
+                // The links `n` goes to (across languages: those whose
+                // figures differ).
+                let links = comparison.alignment.links.len();
+                let total = (0..links).filter(|&k| comparison.is_change(k)).count();
                 Some(match diff.current {
-                    Some(current) => format!(
-                        "change {}/{}",
-                        changes.partition_point(|&k| k < current) + 1,
-                        changes.len()
-                    ),
-                    None if changes.len() == 1 => "1 change".to_owned(),
-                    None => format!("{} changes", changes.len()),
+                    Some(current) => {
+                        let before = (0..current).filter(|&k| comparison.is_change(k)).count();
+                        format!("change {}/{total}", before + 1)
+                    }
+                    None if total == 1 => "1 change".to_owned(),
+                    None => format!("{total} changes"),
                 })
             }
             _ => None,
