@@ -53,6 +53,7 @@ pub fn labels(articles: &[&Article]) -> Vec<String> {
         return vec![only.meta.outlet.clone().unwrap_or_else(|| only.id.clone())];
     }
     let stems: Vec<Vec<(usize, &str)>> = articles.iter().map(|a| parts(&a.id)).collect();
+    let holders = run_holders(&stems);
     let mut outlets: FxHashMap<&str, usize> = FxHashMap::default();
     for article in articles {
         if let Some(outlet) = article.meta.outlet.as_deref() {
@@ -64,7 +65,7 @@ pub fn labels(articles: &[&Article]) -> Vec<String> {
         .enumerate()
         .map(|(k, article)| match article.meta.outlet.as_deref() {
             Some(outlet) if outlets[outlet] == 1 => outlet.to_owned(),
-            _ => distinct_run(&article.id, k, &stems),
+            _ => distinct_run(&article.id, &stems[k], &holders),
         })
         .collect();
     // Whatever is still shared (an outlet equal to another's stem, twin
@@ -83,23 +84,29 @@ pub fn labels(articles: &[&Article]) -> Vec<String> {
 
 /// The shortest prefix of each id that no other id starts with, at least
 /// `min` characters long (or the whole id): what a REF needs to name it.
+///
+/// Sorted, the ids that share most of a prefix with an id are its
+/// neighbours: the prefix needs one character more than the longest
+/// common prefix with either (n log n, where testing every other id for
+/// every prefix was quadratic).
 pub fn unique_prefixes(ids: &[&str], min: usize) -> Vec<String> {
-    ids.iter()
-        .enumerate()
-        .map(|(k, id)| {
-            let ends: Vec<usize> = id.char_indices().map(|(at, c)| at + c.len_utf8()).collect();
-            ends.iter()
-                .skip(min.saturating_sub(1))
-                .map(|&end| &id[..end])
-                .find(|prefix| {
-                    ids.iter()
-                        .enumerate()
-                        .all(|(j, other)| j == k || !other.starts_with(prefix))
-                })
-                .unwrap_or(id)
-                .to_owned()
-        })
-        .collect()
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_unstable_by_key(|&k| ids[k]);
+    let common = |a: &str, b: &str| -> usize {
+        a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+    };
+    let mut out = vec![String::new(); ids.len()];
+    for (at, &k) in order.iter().enumerate() {
+        let id = ids[k];
+        let before = at.checked_sub(1).map_or(0, |p| common(id, ids[order[p]]));
+        let after = order.get(at + 1).map_or(0, |&n| common(id, ids[n]));
+        let chars = (before.max(after) + 1).max(min);
+        out[k] = match id.char_indices().nth(chars) {
+            Some((end, _)) => id[..end].to_owned(),
+            None => id.to_owned(),
+        };
+    }
+    out
 }
 
 /// A part that looks like a hash or an id number rather than a word: long,
@@ -133,26 +140,52 @@ fn parts(stem: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// The run of consecutive parts of article `k`'s stem that no other stem
-/// has: the fewest parts, preferring runs of three characters or more, then
-/// the shortest, then the first; sliced from the stem as written
-/// (`bridge_gazette` among `bridge_herald` → `gazette`).
-fn distinct_run(stem: &str, k: usize, stems: &[Vec<(usize, &str)>]) -> String {
-    let own = &stems[k];
-    fn words<'w>(run: &[(usize, &'w str)]) -> Vec<&'w str> {
-        run.iter().map(|(_, w)| *w).collect()
+/// Runs of consecutive stem parts longer than this are not counted: a
+/// label of more parts is never the shortest.
+const MAX_RUN_PARTS: usize = 8;
+
+/// For each run of consecutive parts (up to [`MAX_RUN_PARTS`]), how many
+/// stems have it: counted once, so that finding a stem's distinct runs
+/// costs its own parts, not the whole corpus (10k files were quadratic).
+fn run_holders<'s>(stems: &[Vec<(usize, &'s str)>]) -> FxHashMap<Vec<&'s str>, usize> {
+    let mut holders: FxHashMap<Vec<&str>, usize> = FxHashMap::default();
+    let mut own: Vec<Vec<&str>> = Vec::new();
+    for stem in stems {
+        own.clear();
+        for len in 1..=stem.len().min(MAX_RUN_PARTS) {
+            for run in stem.windows(len) {
+                own.push(run.iter().map(|(_, w)| *w).collect());
+            }
+        }
+        // A stem that repeats a run holds it once.
+        own.sort_unstable();
+        own.dedup();
+        for run in own.drain(..) {
+            *holders.entry(run).or_default() += 1;
+        }
     }
-    let elsewhere = |run: &[&str]| {
-        stems
-            .iter()
-            .enumerate()
-            .any(|(j, other)| j != k && words(other).windows(run.len()).any(|w| w == run))
+    holders
+}
+
+/// The run of consecutive parts of a stem (`own`, its parts) that no other
+/// stem has (`holders`, from [`run_holders`]): the fewest parts, preferring
+/// runs of three characters or more, then the shortest, then the first;
+/// sliced from the stem as written (`bridge_gazette` among `bridge_herald`
+/// → `gazette`).
+fn distinct_run(
+    stem: &str,
+    own: &[(usize, &str)],
+    holders: &FxHashMap<Vec<&str>, usize>,
+) -> String {
+    let elsewhere = |run: &[(usize, &str)]| {
+        let words: Vec<&str> = run.iter().map(|(_, w)| *w).collect();
+        holders.get(&words).is_none_or(|&n| n > 1)
     };
     let mut best: Option<(u8, usize, usize, usize, usize)> = None;
-    for len in 1..=own.len() {
+    for len in 1..=own.len().min(MAX_RUN_PARTS) {
         for start in 0..=own.len() - len {
             let run = &own[start..start + len];
-            if elsewhere(&words(run)) {
+            if elsewhere(run) {
                 continue;
             }
             let from = run[0].0;
@@ -292,6 +325,27 @@ mod tests {
             ["000", "001", "bridge_g", "bridge_h"]
         );
         assert_eq!(unique_prefixes(&["a", "ab"], 3), ["a", "ab"]);
+    }
+
+    #[test]
+    fn unique_prefixes_are_the_shortest_no_other_id_starts_with() {
+        let ids = [
+            "002_f136", "002-fr", "002", "0021", "été_1", "étè_2", "abc", "abd", "x", "ab",
+        ];
+        for (k, prefix) in unique_prefixes(&ids, 2).iter().enumerate() {
+            let others = || ids.iter().enumerate().filter(move |&(j, _)| j != k);
+            assert!(ids[k].starts_with(prefix.as_str()));
+            let shorter: String = prefix.chars().take(prefix.chars().count() - 1).collect();
+            if prefix != ids[k] {
+                assert!(
+                    others().all(|(_, o)| !o.starts_with(prefix.as_str())),
+                    "{prefix}"
+                );
+            }
+            if prefix.chars().count() > 2 {
+                assert!(others().any(|(_, o)| o.starts_with(&shorter)), "{prefix}");
+            }
+        }
     }
 
     #[test]

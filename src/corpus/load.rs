@@ -14,6 +14,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
+use rayon::prelude::*;
 
 use super::article::{Article, Notice, Source};
 use super::clean;
@@ -177,10 +178,14 @@ pub fn seeds() -> Vec<Article> {
 }
 
 /// Loads files and folders (folders recursively, for [`TEXT_EXTENSIONS`]).
+///
+/// The folders are walked first, in order; then the files are read and
+/// parsed in parallel, on as many threads as there are cores (rayon), and
+/// kept in the order they were found.
 pub fn load_paths(paths: &[PathBuf], options: LoadOptions) -> Loaded {
     let mut loaded = Loaded::default();
+    let mut files: Vec<PathBuf> = Vec::new();
     for path in paths {
-        let mut articles = Vec::new();
         // A path named on the command line is followed even when it is a
         // link: the user chose it.
         match fs::metadata(path) {
@@ -188,20 +193,27 @@ pub fn load_paths(paths: &[PathBuf], options: LoadOptions) -> Loaded {
                 let mut walk = Walk {
                     options,
                     ancestors: Vec::new(),
-                    articles: Vec::new(),
+                    files: &mut files,
                     loaded: &mut loaded,
                 };
                 walk.folder(path);
-                articles = walk.articles;
             }
-            Ok(_) => match load_file(path, options) {
-                Ok(article) => articles.push(article),
-                Err(error) => loaded.errors.push(error),
-            },
+            Ok(_) => files.push(path.clone()),
             Err(error) => loaded.errors.push(io_error(path, &error)),
         }
-        loaded.extend(articles);
     }
+    let results: Vec<Result<Article, LoadError>> = files
+        .par_iter()
+        .map(|path| load_file(path, options))
+        .collect();
+    let mut articles = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(article) => articles.push(article),
+            Err(error) => loaded.errors.push(error),
+        }
+    }
+    loaded.extend(articles);
     loaded
 }
 
@@ -279,7 +291,8 @@ struct Walk<'a> {
     /// The canonical paths of the folders being walked, outermost first:
     /// with `follow`, a link to one of them is a loop.
     ancestors: Vec<PathBuf>,
-    articles: Vec<Article>,
+    /// The files to load, in the order met.
+    files: &'a mut Vec<PathBuf>,
     loaded: &'a mut Loaded,
 }
 
@@ -324,10 +337,7 @@ impl Walk<'_> {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => self.folder(path),
             Ok(_) if !has_text_extension(path) => {}
-            Ok(_) => match load_file(path, self.options) {
-                Ok(article) => self.articles.push(article),
-                Err(error) => self.loaded.errors.push(error),
-            },
+            Ok(_) => self.files.push(path.to_owned()),
             Err(error) if has_text_extension(path) || is_loop(&error) => {
                 self.loaded.errors.push(io_error(path, &error))
             }

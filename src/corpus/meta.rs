@@ -485,10 +485,13 @@ fn caption(block: &Block, language: &Language) -> Option<String> {
     let credited_first = credit_label(first, language)
         .is_some_and(|credit| credit_length(credit) >= credit.trim_end().len())
         || is_credit_line(first);
-    let last_sentence = segment::sentences_in(text, language)
-        .last()
-        .map_or(text, |range| &text[range.clone()]);
-    let credited_last = text != last_sentence && credit_label(last_sentence, language).is_some();
+    // A credit label has a colon: most blocks need no segmenting here.
+    let credited_last = text.contains(':') && {
+        let last_sentence = segment::sentences_in(text, language)
+            .last()
+            .map_or(text, |range| &text[range.clone()]);
+        text != last_sentence && credit_label(last_sentence, language).is_some()
+    };
     (credited_first || credited_last || is_captioned(text, language)).then(|| text.to_owned())
 }
 

@@ -13,7 +13,7 @@ const FALLBACK_TITLE_CHARS: usize = 64;
 
 /// How much text the language guesser reads: about a kilobyte is as
 /// reliable as more (whatlang's own figures) and keeps loading fast.
-const LANGUAGE_SAMPLE_BYTES: usize = 1200;
+const LANGUAGE_SAMPLE_BYTES: usize = 1024;
 
 /// Most words in a subhead: a short, title-like line between paragraphs.
 const MAX_SUBHEAD_WORDS: usize = 8;
