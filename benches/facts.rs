@@ -1,6 +1,7 @@
 //! The discrepancy ledger over two 100k-word versions (target: under
-//! 300 ms) and over twenty versions of an 800-word story (target: under
-//! 100 ms): the generated paraphrases of `benches/compare.rs`, with one
+//! 0.6 s), over twenty versions of an 800-word story (target: under
+//! 250 ms), and over 100 and 1,000 versions of it (targets: 0.5 s and
+//! 5 s): the generated paraphrases of `benches/compare.rs`, with one
 //! paragraph in three carrying a sentence of facts (a person's age, a sum,
 //! a date, a count, a duration, a quote), a tenth of them changed in each
 //! other version.
@@ -138,6 +139,36 @@ fn facts(c: &mut Criterion) {
     group.bench_function("twenty 800-word versions", |b| {
         b.iter(|| black_box(ledger(&refs, &Budget::unlimited())))
     });
+
+    // A newsroom's day: 100 and 1,000 versions of one story (targets:
+    // 0.5 s and 5 s), aligned to pivots rather than pairwise.
+    for (count, name, seconds) in [
+        (100, "100 800-word versions", 10),
+        (1000, "1,000 800-word versions", 60),
+    ] {
+        let versions: Vec<Article> = (0..count)
+            .map(|k| {
+                let text = if k == 0 {
+                    with_facts(&story, 31)
+                } else {
+                    let paraphrase = common::paraphrased(&story, &vocabulary, 100 + k as u64);
+                    with_changed_facts_from(&paraphrase, 31, 200 + k as u64)
+                };
+                load(dir.path(), &format!("many-{k:04}.txt"), &text)
+            })
+            .collect();
+        let refs: Vec<&Article> = versions.iter().collect();
+        let ledger_once = ledger(&refs, &Budget::unlimited());
+        eprintln!(
+            "{count} versions: {} facts, {} in conflict",
+            ledger_once.facts.len(),
+            ledger_once.facts.iter().filter(|f| f.conflict).count()
+        );
+        group.measurement_time(Duration::from_secs(seconds));
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(ledger(&refs, &Budget::unlimited())))
+        });
+    }
     group.finish();
 }
 

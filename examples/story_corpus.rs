@@ -7,7 +7,8 @@
 //! ```
 //!
 //! With `--jsonl`, writes one JSON Lines file instead, with `id`, `title`
-//! and `text` fields (and `story` with `--stories`).
+//! and `text` fields (and `story` with `--stories`). With
+//! `--large-stories`, one story in ten has 100 versions.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -17,13 +18,17 @@ use std::io::{BufWriter, Write};
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(out), Some(count)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: story_corpus DIR COUNT [--jsonl] [--stories]");
+        eprintln!("usage: story_corpus DIR COUNT [--jsonl] [--stories] [--large-stories]");
         std::process::exit(2);
     };
     let count: usize = count.parse().expect("COUNT is a number");
     let jsonl = args.iter().any(|a| a == "--jsonl");
     let with_stories = args.iter().any(|a| a == "--stories");
-    let (texts, truth) = common::story_corpus(count, 800, 42);
+    let (texts, truth) = if args.iter().any(|a| a == "--large-stories") {
+        common::story_corpus_with_large(count, 800, 42)
+    } else {
+        common::story_corpus(count, 800, 42)
+    };
     std::fs::create_dir_all(out)?;
     if jsonl {
         let file = std::fs::File::create(format!("{out}/corpus.jsonl"))?;

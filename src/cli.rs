@@ -563,13 +563,46 @@ fn matrix(
     let articles: Vec<&Article> = loaded.articles.iter().collect();
     let budget = budget(budget_ms);
     let map = spacefilm::compare::stories::map(&articles, &budget);
-    let stdout = match format {
-        Format::Json => json(&export::matrix::json(&articles, &map)),
-        Format::Text => export::matrix::table(&articles, &map, table_width(width)),
-    };
-    Outcome {
-        stdout,
-        code: if failed { EXIT_FAILURE } else { EXIT_OK },
+    let code = if failed { EXIT_FAILURE } else { EXIT_OK };
+    match format {
+        Format::Json => {
+            // A large corpus's JSON goes out as it is made, compact.
+            let value = export::matrix::json(&articles, &map);
+            let pretty = articles.len() <= spacefilm::compare::stories::DENSE_LIMIT;
+            Outcome {
+                stdout: String::new(),
+                code: stream_json(&value, pretty)
+                    .unwrap_or(EXIT_FAILURE)
+                    .max(code),
+            }
+        }
+        Format::Text => Outcome {
+            stdout: export::matrix::table(&articles, &map, table_width(width)),
+            code,
+        },
+    }
+}
+
+/// Writes `value` as JSON straight to a buffered stdout, without a string
+/// in between or an ANSI stripper on the way. `None` (after saying why)
+/// when it could not be written; a reader that left (`| head`) is fine.
+fn stream_json<T: serde::Serialize>(value: &T, pretty: bool) -> Option<u8> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = if pretty {
+        serde_json::to_writer_pretty(&mut out, value)
+    } else {
+        serde_json::to_writer(&mut out, value)
+    }
+    .map_err(std::io::Error::from)
+    .and_then(|()| out.write_all(b"\n"))
+    .and_then(|()| out.flush());
+    match written {
+        Ok(()) => Some(EXIT_OK),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Some(EXIT_OK),
+        Err(e) => {
+            error(&format!("cannot write the output: {e}"));
+            None
+        }
     }
 }
 

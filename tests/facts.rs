@@ -667,3 +667,65 @@ impl WireStory {
         }
     }
 }
+
+/// Forty versions of one story (above the pairwise limit, so every version
+/// is aligned to pivots): the two planted changes are found, each against
+/// the version that made it, and nothing else is a conflict.
+#[test]
+fn forty_versions_through_pivots_find_the_changes_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = Rng(0x0040_0040);
+    let story = Story::new(&mut rng);
+    let mut older = story.clone();
+    older.leader_age += 1;
+    let mut dearer = story.clone();
+    dearer.millions += 40;
+    let versions: Vec<Article> = (0..40)
+        .map(|k| {
+            let text = match k {
+                17 => older.reworded(),
+                29 => dearer.original(),
+                k if k % 2 == 0 => story.original(),
+                _ => story.reworded(),
+            };
+            load(dir.path(), &format!("v{k:02}.txt"), &text)
+        })
+        .collect();
+    let refs: Vec<&Article> = versions.iter().collect();
+    assert!(refs.len() > spacefilm::compare::facts::PAIRWISE_MAX_VERSIONS);
+    let ledger = ledger(&refs, &Budget::unlimited());
+    assert!(ledger.coarse.is_none());
+    let conflicts: Vec<_> = ledger.facts.iter().filter(|f| f.conflict).collect();
+    let odd_one_out = |kind: FactKind, article: usize, value: &str| {
+        conflicts.iter().any(|f| {
+            f.kind == kind
+                && f.mentions
+                    .iter()
+                    .any(|m| m.article == article && m.text.contains(value))
+                && f.mentions.iter().filter(|m| m.article != article).count() >= 30
+        })
+    };
+    assert!(
+        odd_one_out(FactKind::Age, 17, &older.leader_age.to_string()),
+        "{conflicts:#?}"
+    );
+    assert!(
+        odd_one_out(FactKind::Money, 29, &dearer.millions.to_string()),
+        "{conflicts:#?}"
+    );
+    assert_eq!(conflicts.len(), 2, "{conflicts:#?}");
+}
+
+/// A ledger whose budget is spent before any pair is aligned says so.
+#[test]
+fn a_ledger_out_of_budget_is_coarse() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = Rng(0x0b0d_9e7);
+    let story = Story::new(&mut rng);
+    let a = load(dir.path(), "a.txt", &story.original());
+    let b = load(dir.path(), "b.txt", &story.reworded());
+    let spent = Budget::new(std::time::Duration::ZERO);
+    let coarse = ledger(&[&a, &b], &spent).coarse.expect("coarse");
+    assert_eq!(coarse.stage, "facts");
+    assert!(ledger(&[&a, &b], &Budget::unlimited()).coarse.is_none());
+}

@@ -50,6 +50,20 @@ fn matrix_json_on_the_seeds() {
             }
         }
     }
+    // Every pair is aligned for so few articles; `pairs` lists those at or
+    // above the floor, with the values of the table.
+    assert_eq!(json["measure"], "alignment");
+    let pairs = json["pairs"].as_array().unwrap();
+    assert!(!pairs.is_empty());
+    for pair in pairs {
+        let (i, j, value) = (
+            pair[0].as_u64().unwrap() as usize,
+            pair[1].as_u64().unwrap() as usize,
+            pair[2].as_f64().unwrap(),
+        );
+        assert!(i < j && value >= 0.1, "{pair}");
+        assert_eq!(similarity[i][j].as_f64().unwrap(), value);
+    }
     let stories: Vec<Vec<&str>> = json["stories"]
         .as_array()
         .unwrap()
@@ -203,4 +217,79 @@ fn generated_versions_group_and_same_topic_stories_stay_apart() {
         precision >= 0.95 && recall >= 0.95,
         "precision {precision:.3} recall {recall:.3}"
     );
+}
+
+#[path = "../benches/common/mod.rs"]
+#[allow(dead_code, clippy::all)]
+mod generated;
+
+/// Over 500 articles, `matrix` compares LSH candidates only: the JSON has
+/// the stories and the similar pairs, not the dense table, and a story of
+/// 100 versions stays whole (words were once dropped as frequent when more
+/// than one article in fifty used them).
+#[test]
+fn a_large_corpus_gets_pairs_and_keeps_its_largest_stories_whole() {
+    let (texts, truth) = generated::story_corpus_with_large(700, 300, 7);
+    let sizes = truth.iter().fold(vec![0usize; 1000], |mut n, &s| {
+        n[s] += 1;
+        n
+    });
+    assert!(
+        sizes.iter().any(|&n| n == 100),
+        "the corpus has a 100-version story"
+    );
+    let folder = tempfile::tempdir().unwrap();
+    for (k, text) in texts.iter().enumerate() {
+        std::fs::write(folder.path().join(format!("a{k:04}.txt")), text).unwrap();
+    }
+    let output = matrix(&[folder.path().to_str().unwrap(), "--format", "json"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(json.get("similarity").is_none(), "no dense table above 500");
+    assert_eq!(json["measure"], "words");
+    let index = |id: &str| id[1..].parse::<usize>().unwrap();
+    let found: HashSet<(usize, usize)> = json["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|story| {
+            let members: Vec<usize> = story
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|id| index(id.as_str().unwrap()))
+                .collect();
+            let pairs: Vec<(usize, usize)> = members
+                .iter()
+                .flat_map(|&a| {
+                    members
+                        .iter()
+                        .filter(move |&&b| a < b)
+                        .map(move |&b| (a, b))
+                })
+                .collect();
+            pairs
+        })
+        .collect();
+    let true_pairs: HashSet<(usize, usize)> = (0..texts.len())
+        .flat_map(|a| (a + 1..texts.len()).map(move |b| (a, b)))
+        .filter(|&(a, b)| truth[a] == truth[b])
+        .collect();
+    let right = found.intersection(&true_pairs).count() as f64;
+    let (precision, recall) = (right / found.len() as f64, right / true_pairs.len() as f64);
+    assert!(precision >= 0.99 && recall >= 0.99, "{precision} {recall}");
+    // The listed pairs index the articles and are at or above the floor;
+    // there are at least those that joined the stories (v - 1 for a story
+    // of v versions).
+    let pairs = json["pairs"].as_array().unwrap();
+    let joins: usize = sizes.iter().map(|&v| v.saturating_sub(1)).sum();
+    assert!(pairs.len() >= joins, "{} < {joins}", pairs.len());
+    for pair in pairs {
+        let (i, j) = (pair[0].as_u64().unwrap(), pair[1].as_u64().unwrap());
+        assert!(i < j && j < texts.len() as u64 && pair[2].as_f64().unwrap() >= 0.1);
+    }
 }

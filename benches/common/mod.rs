@@ -296,6 +296,33 @@ pub fn sentences(document: &[Vec<String>]) -> Vec<&str> {
 /// words and drop some sentences. Returns the texts, one sentence a line,
 /// and each text's story.
 pub fn story_corpus(articles: usize, words: usize, seed: u64) -> (Vec<String>, Vec<usize>) {
+    story_corpus_of(articles, words, seed, |rng| 1 + rng.below(19))
+}
+
+/// [`story_corpus`] where one story in ten has 100 versions: the large
+/// stories a newsroom sees in a day must stay whole.
+pub fn story_corpus_with_large(
+    articles: usize,
+    words: usize,
+    seed: u64,
+) -> (Vec<String>, Vec<usize>) {
+    story_corpus_of(articles, words, seed, |rng| {
+        if rng.below(10) == 0 {
+            100
+        } else {
+            1 + rng.below(19)
+        }
+    })
+}
+
+/// [`story_corpus`] with the number of versions of each story drawn by
+/// `versions`.
+pub fn story_corpus_of(
+    articles: usize,
+    words: usize,
+    seed: u64,
+    versions: impl Fn(&mut Rng) -> usize,
+) -> (Vec<String>, Vec<usize>) {
     let mut rng = Rng::new(seed);
     let vocabulary = Vocabulary::new(50_000, seed ^ 0x5eed);
     let topics: Vec<Vec<String>> = (0..100)
@@ -328,7 +355,7 @@ pub fn story_corpus(articles: usize, words: usize, seed: u64) -> (Vec<String>, V
             original.push((0..n).map(|_| pick(&mut rng)).collect());
             count += n;
         }
-        let versions = 1 + rng.below(19);
+        let versions = versions(&mut rng);
         for v in 0..versions.min(articles - texts.len()) {
             let mut text = String::new();
             for sentence in &original {

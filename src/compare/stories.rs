@@ -134,25 +134,77 @@ impl Shingler {
     }
 }
 
-/// Most articles a shingle may be in and still count: in a large corpus,
-/// words that one article in fifty uses say little about which story an
+/// Most stories a shingle may be in and still count: in a large corpus,
+/// words that one story in fifty uses say little about which story an
 /// article tells. Small corpora keep every word.
-fn frequent_in(articles: usize) -> usize {
-    (articles / 50).max(8)
+fn frequent_in(stories: usize) -> usize {
+    (stories / 50).max(8)
+}
+
+/// Least share of an article's sentence sketches it must share with an
+/// earlier article to be counted as that article's story when shingles
+/// are counted: versions share a fifth or more; three boilerplate lines
+/// in a 35-sentence article are less than a tenth.
+const SEED_SHARED_SENTENCES: f32 = 0.1;
+
+/// A first, rough story for each text, only to count shingles by story
+/// rather than by article (so that a story told in a hundred versions
+/// keeps its own words): a text that shares enough sentence sketches
+/// with earlier texts takes the story of the one it shares most with; any
+/// other starts its own. One pass, linear in the sketches.
+fn story_seeds(texts: &[Shingled]) -> Vec<u32> {
+    let mut first_holder: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut seeds: Vec<u32> = Vec::with_capacity(texts.len());
+    let mut votes: FxHashMap<u32, usize> = FxHashMap::default();
+    for (k, text) in texts.iter().enumerate() {
+        votes.clear();
+        for sketch in &text.sentences {
+            if let Some(&holder) = first_holder.get(sketch) {
+                *votes.entry(seeds[holder as usize]).or_default() += 1;
+            }
+        }
+        let least = (SEED_SHARED_SENTENCES * text.sentences.len() as f32).max(2.0);
+        let seed = votes
+            .iter()
+            .filter(|&(_, &n)| n as f32 >= least)
+            .max_by_key(|&(&seed, &n)| (n, std::cmp::Reverse(seed)))
+            .map_or(k as u32, |(&seed, _)| seed);
+        seeds.push(seed);
+        for &sketch in &text.sentences {
+            first_holder.entry(sketch).or_insert(k as u32);
+        }
+    }
+    seeds
 }
 
 impl Fingerprint {
-    /// The fingerprints of a corpus, without the shingles too many of its
-    /// texts share (see [`frequent_in`]).
+    /// The fingerprints of a corpus, without the shingles that too many of
+    /// its stories share (see [`frequent_in`] and [`story_seeds`]).
     pub fn of_corpus(mut texts: Vec<Shingled>) -> Vec<Fingerprint> {
-        let limit = frequent_in(texts.len());
-        if texts.len() > limit {
+        let seeds = story_seeds(&texts);
+        let mut stories = seeds.clone();
+        stories.sort_unstable();
+        stories.dedup();
+        let limit = frequent_in(stories.len());
+        if stories.len() > limit {
+            // Each shingle once per story: the texts of a story, merged.
+            let mut order: Vec<usize> = (0..texts.len()).collect();
+            order.sort_unstable_by_key(|&k| seeds[k]);
             let total: usize = texts.iter().map(|t| t.shingles.len()).sum();
             let mut frequency: FxHashMap<u64, u32> =
                 FxHashMap::with_capacity_and_hasher(total / 4, Default::default());
-            for text in &texts {
-                for &s in &text.shingles {
-                    *frequency.entry(s).or_default() += 1;
+            let mut story_shingles: Vec<u64> = Vec::new();
+            for run in order.chunk_by(|&a, &b| seeds[a] == seeds[b]) {
+                story_shingles.clear();
+                for &k in run {
+                    story_shingles.extend_from_slice(&texts[k].shingles);
+                }
+                if run.len() > 1 {
+                    story_shingles.sort_unstable();
+                    story_shingles.dedup();
+                }
+                for &shingle in &story_shingles {
+                    *frequency.entry(shingle).or_default() += 1;
                 }
             }
             for text in &mut texts {
@@ -291,18 +343,17 @@ pub enum Verdict {
     Unsure,
 }
 
-pub fn verdict(a: &Fingerprint, b: &Fingerprint) -> Verdict {
-    let estimate = a.estimate(b);
-    if estimate < SURELY_UNRELATED_ESTIMATE {
-        return Verdict::Different;
-    }
-    // Cheapest first: the sentence sketches are a tenth of the words.
-    let sentences = a.shared_sentences(b);
-    if sentences >= SAME_STORY[0].1 {
-        return Verdict::Same;
+/// Judges a candidate pair by its fingerprints: the verdict, and the exact
+/// Jaccard of their shingles when the estimate did not rule the pair out.
+pub fn judge(a: &Fingerprint, b: &Fingerprint) -> (Verdict, Option<f32>) {
+    if a.estimate(b) < SURELY_UNRELATED_ESTIMATE {
+        return (Verdict::Different, None);
     }
     let words = jaccard(&a.shingles, &b.shingles);
-    if words < UNRELATED_JACCARD {
+    let sentences = a.shared_sentences(b);
+    let verdict = if sentences >= SAME_STORY[0].1 {
+        Verdict::Same
+    } else if words < UNRELATED_JACCARD {
         Verdict::Different
     } else if SAME_STORY
         .iter()
@@ -311,7 +362,13 @@ pub fn verdict(a: &Fingerprint, b: &Fingerprint) -> Verdict {
         Verdict::Same
     } else {
         Verdict::Unsure
-    }
+    };
+    (verdict, Some(words))
+}
+
+/// The verdict alone (see [`judge`]).
+pub fn verdict(a: &Fingerprint, b: &Fingerprint) -> Verdict {
+    judge(a, b).0
 }
 
 /// Groups `n` items given the pairs found to be one story: groups sorted,
@@ -321,6 +378,10 @@ pub fn groups(n: usize, same: impl IntoIterator<Item = (usize, usize)>) -> Vec<V
     for (a, b) in same {
         sets.union(a, b);
     }
+    sets_to_groups(&mut sets, n)
+}
+
+fn sets_to_groups(sets: &mut UnionFind, n: usize) -> Vec<Vec<usize>> {
     let mut by_root: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for i in 0..n {
         by_root.entry(sets.find(i)).or_default().push(i);
@@ -336,24 +397,84 @@ pub fn groups(n: usize, same: impl IntoIterator<Item = (usize, usize)>) -> Vec<V
 /// with probability 0.003.
 const SURELY_UNRELATED_ESTIMATE: f32 = 0.1;
 
+/// Candidate pairs verified between two looks at the budget.
+const BUDGET_BATCH: usize = 64;
+
+/// Jaccard of content words at or above which an unsure pair is taken as
+/// one story once the budget has run out and it can no longer be aligned
+/// (the middle of the unsure band, 0.15–0.35).
+const COARSE_SAME_JACCARD: f32 = 0.25;
+
+/// What the grouping of fingerprints found.
+#[derive(Debug, Clone, Default)]
+pub struct Grouping {
+    pub stories: Vec<Vec<usize>>,
+    /// Every candidate pair whose exact Jaccard was computed, `(i, j,
+    /// Jaccard)` with `i < j`, sorted.
+    pub pairs: Vec<(u32, u32, f32)>,
+    /// The budget ran out: unsure pairs left were judged by their Jaccard
+    /// ([`COARSE_SAME_JACCARD`]) instead of aligned.
+    pub coarse: bool,
+}
+
+/// Groups fingerprinted texts into stories: LSH candidates, each judged by
+/// its fingerprints ([`judge`]); `unsure(i, j)` (a sentence alignment)
+/// judges the rest while the budget lasts, and only pairs not already in
+/// one story. The budget is looked at every [`BUDGET_BATCH`] candidates.
+/// With `every_candidate` false, a candidate whose texts are already in one
+/// story is not judged at all (a story of 100 versions needs 99 of its
+/// 4,950 pairs), and is missing from `pairs`.
+pub fn group_candidates(
+    fingerprints: &[Fingerprint],
+    budget: &Budget,
+    every_candidate: bool,
+    mut unsure: impl FnMut(usize, usize) -> bool,
+) -> Grouping {
+    let n = fingerprints.len();
+    let mut sets = UnionFind::new(n);
+    let mut pairs = Vec::new();
+    let mut expired = false;
+    let mut coarse = false;
+    for (k, (i, j)) in candidates(fingerprints).into_iter().enumerate() {
+        if k % BUDGET_BATCH == 0 && !expired {
+            expired = budget.expired();
+        }
+        let (i, j) = (i as usize, j as usize);
+        if !every_candidate && sets.find(i) == sets.find(j) {
+            continue;
+        }
+        let (verdict, words) = judge(&fingerprints[i], &fingerprints[j]);
+        if let Some(words) = words {
+            pairs.push((i as u32, j as u32, words));
+        }
+        let same = match verdict {
+            Verdict::Same => true,
+            Verdict::Different => false,
+            Verdict::Unsure if sets.find(i) == sets.find(j) => false,
+            Verdict::Unsure if expired => {
+                coarse = true;
+                words.is_some_and(|w| w >= COARSE_SAME_JACCARD)
+            }
+            Verdict::Unsure => unsure(i, j),
+        };
+        if same {
+            sets.union(i, j);
+        }
+    }
+    Grouping {
+        stories: sets_to_groups(&mut sets, n),
+        pairs,
+        coarse,
+    }
+}
+
 /// Groups fingerprinted texts into stories; `unsure(i, j)` judges the
-/// pairs the fingerprints cannot.
+/// pairs the fingerprints cannot (no budget: see [`group_candidates`]).
 pub fn group_fingerprints(
     fingerprints: &[Fingerprint],
-    mut unsure: impl FnMut(usize, usize) -> bool,
+    unsure: impl FnMut(usize, usize) -> bool,
 ) -> Vec<Vec<usize>> {
-    let same: Vec<(usize, usize)> = candidates(fingerprints)
-        .into_iter()
-        .map(|(i, j)| (i as usize, j as usize))
-        .filter(
-            |&(i, j)| match verdict(&fingerprints[i], &fingerprints[j]) {
-                Verdict::Same => true,
-                Verdict::Different => false,
-                Verdict::Unsure => unsure(i, j),
-            },
-        )
-        .collect();
-    groups(fingerprints.len(), same)
+    group_candidates(fingerprints, &Budget::unlimited(), false, unsure).stories
 }
 
 /// The sentence-alignment similarity of two articles (0..1), across
@@ -449,70 +570,160 @@ fn with_translations(
     groups(articles.len(), chained.chain(across))
 }
 
-/// The fingerprints of articles, as a corpus.
+/// The fingerprints of articles, as a corpus: shingled in parallel (rayon),
+/// one chunk per thread, each with its own word cache (smaller chunks
+/// shingle the same words again).
 pub fn fingerprints(articles: &[&Article]) -> Vec<Fingerprint> {
-    let mut shingler = Shingler::default();
-    let texts = articles
-        .iter()
-        .map(|a| {
-            shingler.text((0..a.sentences.len()).map(|s| {
-                let text = a.sentence_text(s);
-                crate::corpus::segment::words(text).map(move |r| &text[r])
-            }))
+    use rayon::prelude::*;
+    let chunk = articles.len().div_ceil(rayon::current_num_threads()).max(1);
+    let texts: Vec<Vec<Shingled>> = articles
+        .par_chunks(chunk)
+        .map(|chunk| {
+            let mut shingler = Shingler::default();
+            chunk
+                .iter()
+                .map(|a| {
+                    shingler.text((0..a.sentences.len()).map(|s| {
+                        let text = a.sentence_text(s);
+                        crate::corpus::segment::words(text).map(move |r| &text[r])
+                    }))
+                })
+                .collect()
         })
         .collect();
-    Fingerprint::of_corpus(texts)
+    Fingerprint::of_corpus(texts.into_iter().flatten().collect())
 }
 
-/// The stories of `articles`, as groups of indices.
+/// The stories of `articles`, as groups of indices (the grouping of
+/// [`map`], without the similarities of every pair).
 pub fn stories(articles: &[&Article], budget: &Budget) -> Vec<Vec<usize>> {
-    let fingerprints = fingerprints(articles);
-    let found = group_fingerprints(&fingerprints, |i, j| {
-        alignment_similarity(articles[i], articles[j], budget) >= SAME_STORY_ALIGNMENT
-    });
-    with_translations(found, articles, |i, j| {
-        alignment_similarity(articles[i], articles[j], budget) >= SAME_STORY_ACROSS_LANGUAGES
-    })
+    sparse(articles, budget).stories
 }
 
-/// Similarity of every pair and the stories, for the matrix.
+/// Up to this many articles, the map aligns every pair: the table is read
+/// by a person, and sentence alignment says more than shared words. 50
+/// articles of 800 words take about a second (1,225 alignments).
+pub const ALIGN_EVERY_PAIR: usize = 50;
+
+/// Up to this many articles, the JSON also gives the dense `similarity`
+/// table (the contract's limit).
+pub const DENSE_LIMIT: usize = 500;
+
+/// Least similarity of a pair listed in the JSON `pairs`.
+pub const PAIR_FLOOR: f32 = 0.1;
+
+/// What a map's similarities measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Measure {
+    /// The sentence-alignment similarity (every pair aligned, or the
+    /// Jaccard of content words for pairs left when the budget ran out).
+    Alignment,
+    /// The exact Jaccard of stemmed content words, for candidate pairs.
+    Words,
+}
+
+/// The stories and the similar pairs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoryMap {
-    /// Symmetric, 1 on the diagonal: the sentence-alignment similarity
-    /// (or, for pairs left when the budget ran out, the Jaccard of their
-    /// content words).
-    pub similarity: Vec<Vec<f32>>,
+    pub articles: usize,
     pub stories: Vec<Vec<usize>>,
+    /// `(i, j, similarity)` with `i < j`, sorted: every pair for an
+    /// aligned map, the verified candidates otherwise (above
+    /// [`DENSE_LIMIT`] articles, only those verified before their texts
+    /// were found to be in one story). A pair not listed shares too little
+    /// to have been compared: 0.
+    pub pairs: Vec<(u32, u32, f32)>,
+    pub measure: Measure,
+    /// The budget ran out before every pair was judged as it would be.
+    pub coarse: bool,
 }
 
-/// The matrix and the stories of `articles`. The matrix aligns every pair
-/// (it is meant for the tens of articles a person reads); pairs left when
-/// the budget runs out get their Jaccard instead.
+impl StoryMap {
+    /// The similarity of two articles (1 for an article with itself, 0 for
+    /// a pair never compared).
+    pub fn similarity(&self, i: usize, j: usize) -> f32 {
+        if i == j {
+            return 1.0;
+        }
+        let key = (i.min(j) as u32, i.max(j) as u32);
+        self.pairs
+            .binary_search_by_key(&key, |&(a, b, _)| (a, b))
+            .map_or(0.0, |k| self.pairs[k].2)
+    }
+
+    /// The dense symmetric table, for at most [`DENSE_LIMIT`] articles.
+    pub fn dense(&self) -> Option<Vec<Vec<f32>>> {
+        (self.articles <= DENSE_LIMIT).then(|| {
+            (0..self.articles)
+                .map(|i| (0..self.articles).map(|j| self.similarity(i, j)).collect())
+                .collect()
+        })
+    }
+
+    /// The pairs at or above [`PAIR_FLOOR`].
+    pub fn similar_pairs(&self) -> impl Iterator<Item = (u32, u32, f32)> + '_ {
+        self.pairs.iter().copied().filter(|p| p.2 >= PAIR_FLOOR)
+    }
+}
+
+/// The stories and the similar pairs of `articles`. Up to
+/// [`ALIGN_EVERY_PAIR`] articles every pair is aligned (pairs left when
+/// the budget runs out get their Jaccard instead); above, only LSH
+/// candidates are compared, by the Jaccard of their content words, and
+/// only unsure ones are aligned.
 pub fn map(articles: &[&Article], budget: &Budget) -> StoryMap {
+    if articles.len() > ALIGN_EVERY_PAIR {
+        return sparse(articles, budget);
+    }
     let n = articles.len();
     let fingerprints = fingerprints(articles);
-    let mut similarity = vec![vec![0.0f32; n]; n];
+    let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
+    let mut coarse = false;
     for i in 0..n {
-        similarity[i][i] = 1.0;
         for j in i + 1..n {
             let value = if budget.expired() {
+                coarse = true;
                 jaccard(&fingerprints[i].shingles, &fingerprints[j].shingles)
             } else {
                 alignment_similarity(articles[i], articles[j], budget)
             };
-            similarity[i][j] = value;
-            similarity[j][i] = value;
+            pairs.push((i as u32, j as u32, value));
         }
     }
+    let mut map = StoryMap {
+        articles: n,
+        stories: Vec::new(),
+        pairs,
+        measure: Measure::Alignment,
+        coarse,
+    };
     let found = group_fingerprints(&fingerprints, |i, j| {
-        similarity[i][j] >= SAME_STORY_ALIGNMENT
+        map.similarity(i, j) >= SAME_STORY_ALIGNMENT
     });
-    let stories = with_translations(found, articles, |i, j| {
-        similarity[i][j] >= SAME_STORY_ACROSS_LANGUAGES
+    map.stories = with_translations(found, articles, |i, j| {
+        map.similarity(i, j) >= SAME_STORY_ACROSS_LANGUAGES
+    });
+    map
+}
+
+/// The LSH path of [`map`]: candidates, then verification.
+fn sparse(articles: &[&Article], budget: &Budget) -> StoryMap {
+    let fingerprints = fingerprints(articles);
+    // The dense table wants every candidate's similarity.
+    let every_candidate = articles.len() <= DENSE_LIMIT;
+    let grouping = group_candidates(&fingerprints, budget, every_candidate, |i, j| {
+        alignment_similarity(articles[i], articles[j], budget) >= SAME_STORY_ALIGNMENT
+    });
+    let stories = with_translations(grouping.stories, articles, |i, j| {
+        alignment_similarity(articles[i], articles[j], budget) >= SAME_STORY_ACROSS_LANGUAGES
     });
     StoryMap {
-        similarity,
+        articles: articles.len(),
         stories,
+        pairs: grouping.pairs,
+        measure: Measure::Words,
+        coarse: grouping.coarse,
     }
 }
 
@@ -530,12 +741,17 @@ mod tests {
         assert_eq!(story, &[0, 2, 3], "{stories:?}");
         let map = map(&refs, &Budget::unlimited());
         assert_eq!(map.stories, stories);
+        let dense = map.dense().unwrap();
         for i in 0..5 {
-            assert_eq!(map.similarity[i][i], 1.0);
+            assert_eq!(dense[i][i], 1.0);
             for j in 0..5 {
-                assert_eq!(map.similarity[i][j], map.similarity[j][i]);
+                assert_eq!(dense[i][j], dense[j][i]);
             }
         }
+        assert!(
+            map.similarity(2, 0) >= 0.2 && map.similarity(2, 3) >= 0.6,
+            "{map:?}"
+        );
     }
 
     #[test]

@@ -13,6 +13,9 @@ use crate::wrap;
 pub struct LedgerJson<'a> {
     pub articles: &'a [String],
     pub facts: Vec<FactJson<'a>>,
+    /// Present when the budget ran out before every pair was aligned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coarse: Option<&'a crate::compare::Coarse>,
 }
 
 #[derive(Debug, Serialize)]
@@ -55,6 +58,7 @@ pub struct MentionJson<'a> {
 pub fn json<'a>(articles: &[&'a Article], ledger: &'a Ledger) -> LedgerJson<'a> {
     LedgerJson {
         articles: &ledger.articles,
+        coarse: ledger.coarse.as_ref(),
         facts: ledger
             .facts
             .iter()

@@ -311,12 +311,17 @@ pub struct Ledger {
     /// Their labels, for people (see `corpus::label`).
     pub labels: Vec<String>,
     pub facts: Vec<Fact>,
+    /// The budget ran out before every pair of versions was aligned.
+    pub coarse: Option<super::Coarse>,
 }
 
 /// Builds the ledger of `articles`: every fact that at least two of them
 /// state (or that one states in two spellings), conflicts first. The
-/// pairwise alignments share `budget`; pairs left when it runs out are not
-/// aligned, and their facts are grouped by value and subject only.
+/// alignments share `budget`; pairs left when it runs out are not aligned,
+/// their facts are grouped by value and subject only, and the ledger says
+/// so (`coarse`). Up to [`PAIRWISE_MAX_VERSIONS`] versions every pair is
+/// aligned; above, every version is aligned to pivots (linear in the
+/// versions).
 pub fn ledger(articles: &[&Article], budget: &Budget) -> Ledger {
     // Articles are read, and pairs aligned, on every core.
     let tokenized: Vec<_> = parallel::map(articles, |a| extract::tokenize(a));
@@ -336,31 +341,7 @@ pub fn ledger(articles: &[&Article], budget: &Budget) -> Ledger {
     drop(tokenized);
     let sentence_texts: Vec<Vec<&str>> = articles.iter().map(|a| super::sentences(a)).collect();
     times::resolve_local(&mut found, &sentence_texts);
-    let pair_indices: Vec<(usize, usize)> = (0..articles.len())
-        .flat_map(|a| (a + 1..articles.len()).map(move |b| (a, b)))
-        .collect();
-    let pairs: Vec<PairAlignment> = parallel::map(&pair_indices, |&(a, b)| {
-        (!budget.expired()).then(|| {
-            // A translation is aligned across languages.
-            let languages = super::cross_languages(articles[a], articles[b]);
-            let links = match languages {
-                Some((la, lb)) => {
-                    super::xling::align(&sentence_texts[a], &sentence_texts[b], la, lb, budget)
-                        .links
-                }
-                None => align(&sentence_texts[a], &sentence_texts[b], budget).links,
-            };
-            PairAlignment {
-                a,
-                b,
-                links,
-                cross_language: languages.is_some(),
-            }
-        })
-    })
-    .into_iter()
-    .flatten()
-    .collect();
+    let (pairs, skipped) = align_versions(articles, &sentence_texts, budget);
     let substitutions = substitute::find(&found, &pairs, &sentence_texts, &languages);
     let groups = group::group(&mut found, &pairs, &sentence_texts);
     let labeller = label::Labeller::new(&sentence_texts);
@@ -390,7 +371,158 @@ pub fn ledger(articles: &[&Article], budget: &Budget) -> Ledger {
         articles: articles.iter().map(|a| a.id.clone()).collect(),
         labels: articles.iter().map(|a| a.label.clone()).collect(),
         facts,
+        coarse: (skipped > 0).then(|| super::Coarse {
+            stage: "facts",
+            reason: format!(
+                "the budget ran out: {skipped} pair(s) of versions were not aligned, \
+                 and their facts were grouped by value and subject only"
+            ),
+        }),
     }
+}
+
+/// Up to this many versions every pair is aligned (66 pairs); above, each
+/// version is aligned to pivots ([`pivot_pairs`]), so that the cost grows
+/// with the versions, not with their square.
+pub const PAIRWISE_MAX_VERSIONS: usize = 12;
+
+/// Most pivots a ledger over many versions uses.
+const MAX_PIVOTS: usize = 4;
+
+/// Fewest sentences no pivot has, in one version, for another pivot to be
+/// taken.
+const MIN_UNCOVERED_SENTENCES: usize = 2;
+
+/// Aligns the versions a ledger compares: every pair up to
+/// [`PAIRWISE_MAX_VERSIONS`], pivots above. Returns the alignments and how
+/// many pairs the budget left unaligned.
+fn align_versions(
+    articles: &[&Article],
+    sentence_texts: &[Vec<&str>],
+    budget: &Budget,
+) -> (Vec<PairAlignment>, usize) {
+    let n = articles.len();
+    if n <= PAIRWISE_MAX_VERSIONS {
+        let pair_indices: Vec<(usize, usize)> = (0..n)
+            .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+            .collect();
+        return align_pairs(articles, sentence_texts, &pair_indices, budget);
+    }
+    pivot_pairs(articles, sentence_texts, budget)
+}
+
+/// Aligns the given pairs (`a < b`) on every core; pairs met once the
+/// budget has run out are counted, not aligned.
+fn align_pairs(
+    articles: &[&Article],
+    sentence_texts: &[Vec<&str>],
+    pair_indices: &[(usize, usize)],
+    budget: &Budget,
+) -> (Vec<PairAlignment>, usize) {
+    let aligned: Vec<Option<PairAlignment>> = parallel::map(pair_indices, |&(a, b)| {
+        (!budget.expired()).then(|| {
+            // A translation is aligned across languages.
+            let languages = super::cross_languages(articles[a], articles[b]);
+            let links = match languages {
+                Some((la, lb)) => {
+                    super::xling::align(&sentence_texts[a], &sentence_texts[b], la, lb, budget)
+                        .links
+                }
+                None => align(&sentence_texts[a], &sentence_texts[b], budget).links,
+            };
+            PairAlignment {
+                a,
+                b,
+                links,
+                cross_language: languages.is_some(),
+            }
+        })
+    });
+    let skipped = aligned.iter().filter(|p| p.is_none()).count();
+    (aligned.into_iter().flatten().collect(), skipped)
+}
+
+/// The version most like the others: the highest sum of estimated Jaccard
+/// of content words (MinHash signatures, [`super::stories`]) with every
+/// other version. Quadratic in signature comparisons only (64 bytes each:
+/// 1,000 versions take milliseconds).
+fn most_central(articles: &[&Article]) -> usize {
+    let fingerprints = super::stories::fingerprints(articles);
+    let centrality = |i: usize| -> f32 {
+        fingerprints
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != i)
+            .map(|(_, f)| fingerprints[i].estimate(f))
+            .sum()
+    };
+    (0..articles.len())
+        .map(|i| (i, centrality(i)))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(0, |(i, _)| i)
+}
+
+/// Aligns every version to the story's most central version; then, while
+/// some versions keep at least [`MIN_UNCOVERED_SENTENCES`] sentences no
+/// pivot has, the version with most such sentences becomes the next pivot
+/// (at most [`MAX_PIVOTS`]) and the versions that still have some are
+/// aligned to it too. Mentions are then grouped through the pivots' links:
+/// `n` to `MAX_PIVOTS × n` alignments instead of `n²/2`.
+fn pivot_pairs(
+    articles: &[&Article],
+    sentence_texts: &[Vec<&str>],
+    budget: &Budget,
+) -> (Vec<PairAlignment>, usize) {
+    let n = articles.len();
+    // Per version, its sentences no pivot links yet.
+    let mut uncovered: Vec<FxHashSet<usize>> = sentence_texts
+        .iter()
+        .map(|s| (0..s.len()).collect())
+        .collect();
+    let mut pivots: Vec<usize> = Vec::new();
+    let mut pairs = Vec::new();
+    let mut skipped = 0;
+    let mut next = Some(most_central(articles));
+    while let Some(pivot) = next.take() {
+        pivots.push(pivot);
+        uncovered[pivot].clear();
+        let pair_indices: Vec<(usize, usize)> = (0..n)
+            .filter(|x| !pivots.contains(x) && !uncovered[*x].is_empty())
+            .map(|x| (pivot.min(x), pivot.max(x)))
+            .collect();
+        let (aligned, left) = align_pairs(articles, sentence_texts, &pair_indices, budget);
+        skipped += left;
+        for pair in &aligned {
+            let (other, on_left) = if pair.a == pivot {
+                (pair.b, false)
+            } else {
+                (pair.a, true)
+            };
+            for link in &pair.links {
+                let sentences = if on_left { &link.left } else { &link.right };
+                let linked_to_pivot = if on_left {
+                    !link.right.is_empty()
+                } else {
+                    !link.left.is_empty()
+                };
+                if linked_to_pivot {
+                    for s in sentences {
+                        uncovered[other].remove(s);
+                    }
+                }
+            }
+        }
+        pairs.extend(aligned);
+        if pivots.len() < MAX_PIVOTS && !budget.expired() {
+            next = (0..n)
+                .filter(|x| !pivots.contains(x))
+                .map(|x| (x, uncovered[x].len()))
+                .filter(|&(_, k)| k >= MIN_UNCOVERED_SENTENCES)
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(x, _)| x);
+        }
+    }
+    (pairs, skipped)
 }
 
 fn mention_of(found: &Found) -> Mention {

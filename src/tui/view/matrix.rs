@@ -55,14 +55,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         );
     }
     let heat = [Role::Heat1, Role::Heat2, Role::Heat3, Role::Heat4];
-    for (slot, (i, row)) in map
-        .similarity
-        .iter()
-        .enumerate()
-        .skip(top)
-        .take(rows)
-        .enumerate()
-    {
+    for (slot, i) in (top..top + rows).enumerate() {
         let y = inner.y + 1 + slot as u16;
         buf.set_stringn(
             inner.x,
@@ -71,16 +64,17 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             usize::from(label - 1),
             header,
         );
-        for (column, (j, value)) in row.iter().enumerate().skip(top).take(columns).enumerate() {
+        for (column, j) in (top..ids.len()).take(columns).enumerate() {
             let x = inner.x + label + column as u16 * CELL;
+            let value = map.similarity(i, j);
             let (text, style) = if i == j {
                 ("  —  ".to_owned(), theme.style(Role::DiffGutter))
             } else {
-                let style = match level(*value) {
+                let style = match level(value) {
                     0 => Style::default(),
                     k => theme.style(heat[k - 1]),
                 };
-                (format!("{}{value:.2}", shade(*value)), style)
+                (format!("{}{value:.2}", shade(value)), style)
             };
             buf.set_stringn(x, y, text, usize::from(CELL - 1), style);
         }
