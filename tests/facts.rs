@@ -720,7 +720,7 @@ fn forty_versions_through_pivots_find_the_changes_and_nothing_else() {
 #[test]
 fn a_ledger_out_of_budget_is_coarse() {
     let dir = tempfile::tempdir().unwrap();
-    let mut rng = Rng(0x0b0d_9e7);
+    let mut rng = Rng(0x00b0_d9e7);
     let story = Story::new(&mut rng);
     let a = load(dir.path(), "a.txt", &story.original());
     let b = load(dir.path(), "b.txt", &story.reworded());

@@ -742,10 +742,10 @@ mod tests {
         let map = map(&refs, &Budget::unlimited());
         assert_eq!(map.stories, stories);
         let dense = map.dense().unwrap();
-        for i in 0..5 {
-            assert_eq!(dense[i][i], 1.0);
-            for j in 0..5 {
-                assert_eq!(dense[i][j], dense[j][i]);
+        for (i, row) in dense.iter().enumerate() {
+            assert_eq!(row[i], 1.0);
+            for (j, value) in row.iter().enumerate() {
+                assert_eq!(*value, dense[j][i]);
             }
         }
         assert!(
