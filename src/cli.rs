@@ -30,7 +30,8 @@ pub const EXIT_USAGE: u8 = 2;
 )]
 pub struct Cli {
     /// Files and folders to open in the reader (folders are read recursively
-    /// for .txt, .md, .markdown and .text).
+    /// for .txt, .md, .markdown and .text, and for record files: .jsonl,
+    /// .ndjson, .json and .csv, one article per record).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -56,6 +57,14 @@ pub struct Global {
     /// fr, es, ru, hr) instead of detecting it.
     #[arg(long, global = true, value_name = "CODE")]
     pub lang: Option<String>,
+
+    /// Read a record file's field from another name, as KEY=NAME
+    /// (repeatable; keys: id, title, date, url, outlet, language, text,
+    /// story). Record files are JSON Lines (.jsonl, .ndjson, .json) and CSV
+    /// (.csv), one article per record; `story` falls back to passim's
+    /// `cluster`.
+    #[arg(long = "field", global = true, value_name = "KEY=NAME")]
+    pub fields: Vec<String>,
 
     /// Follow symbolic links met while reading folders (off by default, so
     /// nothing outside a named folder is read unless asked for).
@@ -361,12 +370,21 @@ pub fn load_options(global: &Global) -> Result<LoadOptions, String> {
             Some(&*Box::leak(code.into_boxed_str()))
         }
     };
-    Ok(LoadOptions {
+    let mut options = LoadOptions {
         encoding,
         language,
         follow: global.follow,
         ..LoadOptions::default()
-    })
+    };
+    if !global.fields.is_empty() {
+        let mut fields = options.fields.clone();
+        for assignment in &global.fields {
+            fields.set(assignment)?;
+        }
+        // One set of fields for the whole run.
+        options.fields = Box::leak(Box::new(fields));
+    }
+    Ok(options)
 }
 
 /// Loads `paths` (or, when there are none, the `--corpus` paths, or else the

@@ -597,7 +597,33 @@ pub fn fingerprints(articles: &[&Article]) -> Vec<Fingerprint> {
 /// The stories of `articles`, as groups of indices (the grouping of
 /// [`map`], without the similarities of every pair).
 pub fn stories(articles: &[&Article], budget: &Budget) -> Vec<Vec<usize>> {
-    sparse(articles, budget).stories
+    match given(articles) {
+        Some(map) => map.stories,
+        None => sparse(articles, budget).stories,
+    }
+}
+
+/// The stories the articles' records give (`story`, or passim's
+/// `cluster`: [`crate::corpus::records`]), when any article has one; an
+/// article without one stands alone. No pair is compared.
+fn given(articles: &[&Article]) -> Option<StoryMap> {
+    if articles.iter().all(|a| a.meta.story.is_none()) {
+        return None;
+    }
+    let mut first_of: FxHashMap<&str, usize> = FxHashMap::default();
+    let same = articles.iter().enumerate().filter_map(|(i, a)| {
+        let story = a.meta.story.as_deref()?;
+        let first = *first_of.entry(story).or_insert(i);
+        (first != i).then_some((first, i))
+    });
+    let stories = groups(articles.len(), same.collect::<Vec<_>>());
+    Some(StoryMap {
+        articles: articles.len(),
+        stories,
+        pairs: Vec::new(),
+        measure: Measure::Given,
+        coarse: false,
+    })
 }
 
 /// Up to this many articles, the map aligns every pair: the table is read
@@ -621,6 +647,9 @@ pub enum Measure {
     Alignment,
     /// The exact Jaccard of stemmed content words, for candidate pairs.
     Words,
+    /// None: the stories came with the articles (a record file's `story`
+    /// or `cluster`), and no pair was compared.
+    Given,
 }
 
 /// The stories and the similar pairs.
@@ -652,9 +681,10 @@ impl StoryMap {
             .map_or(0.0, |k| self.pairs[k].2)
     }
 
-    /// The dense symmetric table, for at most [`DENSE_LIMIT`] articles.
+    /// The dense symmetric table, for at most [`DENSE_LIMIT`] articles
+    /// whose pairs were compared (none for given stories).
     pub fn dense(&self) -> Option<Vec<Vec<f32>>> {
-        (self.articles <= DENSE_LIMIT).then(|| {
+        (self.articles <= DENSE_LIMIT && self.measure != Measure::Given).then(|| {
             (0..self.articles)
                 .map(|i| (0..self.articles).map(|j| self.similarity(i, j)).collect())
                 .collect()
@@ -667,12 +697,16 @@ impl StoryMap {
     }
 }
 
-/// The stories and the similar pairs of `articles`. Up to
+/// The stories and the similar pairs of `articles`. Stories that come with
+/// the articles (record files) are taken as given. Otherwise, up to
 /// [`ALIGN_EVERY_PAIR`] articles every pair is aligned (pairs left when
 /// the budget runs out get their Jaccard instead); above, only LSH
 /// candidates are compared, by the Jaccard of their content words, and
 /// only unsure ones are aligned.
 pub fn map(articles: &[&Article], budget: &Budget) -> StoryMap {
+    if let Some(map) = given(articles) {
+        return map;
+    }
     if articles.len() > ALIGN_EVERY_PAIR {
         return sparse(articles, budget);
     }

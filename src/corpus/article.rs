@@ -16,6 +16,9 @@ pub enum Source {
     Seed(&'static str),
     /// A file on disk, as it was named or found.
     File(PathBuf),
+    /// A record of a record file (JSON Lines or CSV), by its line (or
+    /// record number).
+    Record(PathBuf, usize),
 }
 
 impl fmt::Display for Source {
@@ -23,6 +26,19 @@ impl fmt::Display for Source {
         match self {
             Source::Seed(name) => write!(f, "seeds/{name}"),
             Source::File(path) => f.write_str(&super::clean::visible(&path.to_string_lossy())),
+            Source::Record(path, line) => {
+                // CSV counts records (a field may hold line breaks); JSON
+                // Lines counts lines.
+                let csv = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+                write!(
+                    f,
+                    "{} {} {line}",
+                    super::clean::visible(&path.to_string_lossy()),
+                    if csv { "record" } else { "line" }
+                )
+            }
         }
     }
 }
@@ -57,6 +73,10 @@ pub struct Meta {
     pub captions: Vec<String>,
     /// The text visibly ends mid-sentence: a cut copy.
     pub truncated: bool,
+    /// The story (or passim cluster) a record file says the article
+    /// belongs to: stories are then taken as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 /// Something the reader should know about how an article was loaded.

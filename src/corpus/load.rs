@@ -13,6 +13,8 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use std::sync::LazyLock;
+
 use encoding_rs::Encoding;
 use rayon::prelude::*;
 
@@ -20,6 +22,7 @@ use super::article::{Article, Notice, Source};
 use super::clean;
 use super::decode::{self, DecodeError};
 use super::parse::parse_article;
+use super::records::{self, BadRecord, Fields};
 
 /// The seed corpus, embedded so the binary works from any folder.
 pub const SEEDS: [(&str, &[u8]); 5] = [
@@ -62,9 +65,18 @@ pub struct LoadOptions {
     /// Follow symbolic links met while walking a folder (`--follow`).
     pub follow: bool,
     /// Bytes read from one file at most ([`MAX_FILE_BYTES`] unless a test
-    /// wants a smaller cap).
+    /// wants a smaller cap); record files ([`super::records`]) may be
+    /// [`RECORD_FILE_FACTOR`] times larger.
     pub max_bytes: u64,
+    /// The fields of record files (`--field`).
+    pub fields: &'static Fields,
 }
+
+/// How much larger than an article file a record file may be: a whole
+/// corpus in one file (100k articles of 800 words are about 600 MB).
+pub const RECORD_FILE_FACTOR: u64 = 8;
+
+static DEFAULT_FIELDS: LazyLock<Fields> = LazyLock::new(Fields::default);
 
 impl Default for LoadOptions {
     fn default() -> LoadOptions {
@@ -73,6 +85,7 @@ impl Default for LoadOptions {
             language: None,
             follow: false,
             max_bytes: MAX_FILE_BYTES,
+            fields: &DEFAULT_FIELDS,
         }
     }
 }
@@ -95,6 +108,8 @@ pub enum Problem {
     TooLarge(u64, u64),
     /// Reading or parsing the file hit a bug of ours (a caught panic).
     Internal(String),
+    /// One record of a record file could not be read.
+    Record(BadRecord),
 }
 
 impl fmt::Display for LoadError {
@@ -114,6 +129,7 @@ impl fmt::Display for LoadError {
                 bytes / (1024 * 1024),
                 cap / (1024 * 1024)
             ),
+            Problem::Record(bad) => write!(f, "{bad}: {path}"),
             Problem::Internal(why) => write!(
                 f,
                 "could not be read, an internal error (please report it): {}: {path}",
@@ -177,7 +193,8 @@ pub fn seeds() -> Vec<Article> {
         .collect()
 }
 
-/// Loads files and folders (folders recursively, for [`TEXT_EXTENSIONS`]).
+/// Loads files and folders (folders recursively, for [`TEXT_EXTENSIONS`]
+/// and record files, [`records::RECORD_EXTENSIONS`]).
 ///
 /// The folders are walked first, in order; then the files are read and
 /// parsed in parallel, on as many threads as there are cores (rayon), and
@@ -202,16 +219,23 @@ pub fn load_paths(paths: &[PathBuf], options: LoadOptions) -> Loaded {
             Err(error) => loaded.errors.push(io_error(path, &error)),
         }
     }
-    let results: Vec<Result<Article, LoadError>> = files
+    let results: Vec<(Vec<Article>, Vec<LoadError>)> = files
         .par_iter()
-        .map(|path| load_file(path, options))
+        .map(|path| {
+            if records::is_record_file(path) {
+                load_record_file(path, options)
+            } else {
+                match load_file(path, options) {
+                    Ok(article) => (vec![article], Vec::new()),
+                    Err(error) => (Vec::new(), vec![error]),
+                }
+            }
+        })
         .collect();
     let mut articles = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(article) => articles.push(article),
-            Err(error) => loaded.errors.push(error),
-        }
+    for (found, errors) in results {
+        articles.extend(found);
+        loaded.errors.extend(errors);
     }
     loaded.extend(articles);
     loaded
@@ -227,16 +251,7 @@ pub fn load_file(path: &Path, options: LoadOptions) -> Result<Article, LoadError
         path: path.to_owned(),
         problem,
     };
-    let meta = fs::metadata(path).map_err(|e| io_error(path, &e))?;
-    if meta.is_dir() || !meta.is_file() {
-        // Opening a FIFO would block until a writer comes along.
-        return Err(fail(Problem::NotRegularFile));
-    }
-    if meta.len() > options.max_bytes {
-        return Err(fail(Problem::TooLarge(meta.len(), options.max_bytes)));
-    }
-    let file = fs::File::open(path).map_err(|e| io_error(path, &e))?;
-    let (bytes, capped) = read_capped(file, options.max_bytes).map_err(|e| io_error(path, &e))?;
+    let (bytes, capped) = read_file(path, options.max_bytes)?;
     let id = stem(path);
     let source = Source::File(path.to_owned());
     let parsed = crate::catch::catch(move || {
@@ -258,6 +273,46 @@ pub fn load_file(path: &Path, options: LoadOptions) -> Result<Article, LoadError
         Ok(Err(DecodeError::Binary)) => Err(fail(Problem::Binary)),
         Err(panic) => Err(fail(Problem::Internal(panic))),
     }
+}
+
+/// Loads the articles of a record file (JSON Lines or CSV, see
+/// [`records`]): the articles, and an error for the file or for each
+/// record that could not be read. A file larger than its cap is refused
+/// whole rather than cut mid-record.
+pub fn load_record_file(path: &Path, options: LoadOptions) -> (Vec<Article>, Vec<LoadError>) {
+    let cap = options.max_bytes.saturating_mul(RECORD_FILE_FACTOR);
+    match read_file(path, cap) {
+        Ok((_, true)) => (
+            Vec::new(),
+            vec![LoadError {
+                path: path.to_owned(),
+                problem: Problem::TooLarge(cap.saturating_add(1), cap),
+            }],
+        ),
+        Ok((bytes, false)) => records::load_records(path, bytes, options),
+        Err(error) => (Vec::new(), vec![error]),
+    }
+}
+
+/// Reads a regular file, at most `cap` bytes; true when there was more.
+///
+/// Errors: the path is missing, unreadable, not a regular file or larger
+/// than `cap`.
+fn read_file(path: &Path, cap: u64) -> Result<(Vec<u8>, bool), LoadError> {
+    let fail = |problem| LoadError {
+        path: path.to_owned(),
+        problem,
+    };
+    let meta = fs::metadata(path).map_err(|e| io_error(path, &e))?;
+    if meta.is_dir() || !meta.is_file() {
+        // Opening a FIFO would block until a writer comes along.
+        return Err(fail(Problem::NotRegularFile));
+    }
+    if meta.len() > cap {
+        return Err(fail(Problem::TooLarge(meta.len(), cap)));
+    }
+    let file = fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    read_capped(file, cap).map_err(|e| io_error(path, &e))
 }
 
 /// Decodes `bytes` (with `encoding`, or detecting one) and parses them into
@@ -336,7 +391,7 @@ impl Walk<'_> {
         }
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => self.folder(path),
-            Ok(_) if !has_text_extension(path) => {}
+            Ok(_) if !has_text_extension(path) && !records::is_record_file_in_folder(path) => {}
             Ok(_) => self.files.push(path.to_owned()),
             Err(error) if has_text_extension(path) || is_loop(&error) => {
                 self.loaded.errors.push(io_error(path, &error))

@@ -12,6 +12,7 @@ pub mod load;
 pub mod markdown;
 pub mod meta;
 pub mod parse;
+pub mod records;
 pub mod segment;
 
 pub use article::{

@@ -95,7 +95,12 @@ pub const MAX_TABLE_ARTICLES: usize = 60;
 /// The heat table (at most [`MAX_TABLE_ARTICLES`] articles), then the
 /// stories with their titles.
 pub fn table(articles: &[&Article], map: &StoryMap, width: usize) -> String {
-    let mut out = if articles.len() <= MAX_TABLE_ARTICLES {
+    let mut out = if map.measure == Measure::Given {
+        format!(
+            "{} articles; their stories came with the records (no pair was compared)\n",
+            articles.len()
+        )
+    } else if articles.len() <= MAX_TABLE_ARTICLES {
         heat_table(articles, map, width)
     } else {
         format!(
@@ -106,7 +111,7 @@ pub fn table(articles: &[&Article], map: &StoryMap, width: usize) -> String {
             map.similar_pairs().count(),
             match map.measure {
                 Measure::Alignment => "sentence alignment",
-                Measure::Words => "shared content words",
+                _ => "shared content words",
             }
         )
     };
@@ -116,14 +121,15 @@ pub fn table(articles: &[&Article], map: &StoryMap, width: usize) -> String {
     let several: Vec<&Vec<usize>> = map.stories.iter().filter(|s| s.len() > 1).collect();
     let alone = map.stories.len() - several.len();
     out.push_str(&format!("\n{} stories\n", map.stories.len()));
-    if articles.len() > MAX_TABLE_ARTICLES && alone > 0 {
+    let listed_alone = articles.len() <= MAX_TABLE_ARTICLES;
+    if !listed_alone && alone > 0 {
         out.push_str(&format!(
             "({} of several versions listed; {alone} articles stand alone)\n",
             several.len()
         ));
     }
     for (k, story) in map.stories.iter().enumerate() {
-        if articles.len() > MAX_TABLE_ARTICLES && story.len() == 1 {
+        if !listed_alone && story.len() == 1 {
             continue;
         }
         out.push_str(&format!("\nstory {}:\n", k + 1));
@@ -153,7 +159,9 @@ fn heat_table(articles: &[&Article], map: &StoryMap, width: usize) -> String {
         )
     };
     let mut out = String::from(match map.measure {
-        Measure::Alignment => "similarity of every pair: █ ≥ 0.6  ▓ ≥ 0.3  ▒ ≥ 0.15  ░ ≥ 0.05\n\n",
+        Measure::Alignment | Measure::Given => {
+            "similarity of every pair: █ ≥ 0.6  ▓ ≥ 0.3  ▒ ≥ 0.15  ░ ≥ 0.05\n\n"
+        }
         Measure::Words => {
             "shared content words (Jaccard) of the pairs compared: █ ≥ 0.6  ▓ ≥ 0.3  ▒ ≥ 0.15  ░ ≥ 0.05\n\n"
         }
