@@ -176,7 +176,7 @@ pub fn load_records(
     let csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let records: Vec<(usize, Result<Record, String>)> = if csv {
+    let records: Vec<Numbered> = if csv {
         match csv_records(&text, fields) {
             Ok(records) => records,
             Err(why) => return (Vec::new(), vec![fail(Problem::Unreadable(why))]),
@@ -220,6 +220,9 @@ pub fn load_records(
     (articles, errors)
 }
 
+/// A record with its line (or record number), or why it is not one.
+type Numbered = (usize, Result<Record, String>);
+
 /// A JSON Lines record: an object; strings and numbers are read as text.
 fn json_record(line: &str, fields: &Fields) -> Result<Record, String> {
     let value: Value = serde_json::from_str(line).map_err(|e| format!("not JSON ({e})"))?;
@@ -253,7 +256,7 @@ fn json_record(line: &str, fields: &Fields) -> Result<Record, String> {
 fn csv_records(
     text: &str,
     fields: &Fields,
-) -> Result<Vec<(usize, Result<Record, String>)>, String> {
+) -> Result<Vec<Numbered>, String> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
