@@ -249,6 +249,7 @@ pub struct Outcome {
 /// Runs a subcommand. Errors that should reach the user are printed to
 /// stderr here; the returned code says how it went.
 pub fn run(command: Command, global: &Global) -> u8 {
+    export::text::set_colour(colour_on(global));
     let options = match load_options(global) {
         Ok(options) => options,
         Err(message) => {
@@ -317,17 +318,26 @@ pub fn run(command: Command, global: &Global) -> u8 {
     print(global, outcome)
 }
 
+/// Prints an outcome. Text made with colour goes through anstream (which
+/// also serves consoles that need translating); anything else, made without
+/// a single escape, goes straight to a buffered stdout.
 fn print(global: &Global, outcome: Outcome) -> u8 {
-    let choice = match global.color {
-        ColorMode::Always => anstream::ColorChoice::Always,
-        ColorMode::Never => anstream::ColorChoice::Never,
-        ColorMode::Auto => anstream::ColorChoice::Auto,
+    if outcome.stdout.is_empty() {
+        return outcome.code;
+    }
+    let written = if colour_on(global) {
+        let mut stdout =
+            anstream::AutoStream::new(std::io::stdout().lock(), anstream::ColorChoice::Always);
+        stdout
+            .write_all(outcome.stdout.as_bytes())
+            .and_then(|()| stdout.flush())
+    } else {
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        stdout
+            .write_all(outcome.stdout.as_bytes())
+            .and_then(|()| stdout.flush())
     };
-    let mut stdout = anstream::AutoStream::new(std::io::stdout().lock(), choice);
-    match stdout
-        .write_all(outcome.stdout.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match written {
         Ok(()) => outcome.code,
         // `spacefilm-tui list | head`: the reader left, which is fine.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => outcome.code,
@@ -482,12 +492,13 @@ fn compare(
     let comparison = spacefilm::compare::compare(&left, &right, compare_options, &budget);
     let width = table_width(width);
     let stdout = match (format, view) {
-        (PageFormat::Json, _) => json(&export::json::alignment(
-            &left,
-            &right,
-            &comparison,
-            view == View::Diff,
-        )),
+        (PageFormat::Json, _) => {
+            let value = export::json::alignment(&left, &right, &comparison, view == View::Diff);
+            return Outcome {
+                stdout: String::new(),
+                code: stream_json(&value, true).unwrap_or(EXIT_FAILURE),
+            };
+        }
         (PageFormat::Html, _) => {
             let pair = [&left, &right];
             let ledger = spacefilm::compare::facts::ledger(&pair, &budget);

@@ -253,10 +253,7 @@ fn json_record(line: &str, fields: &Fields) -> Result<Record, String> {
 /// The records of a CSV text with a header row, numbered from 1.
 ///
 /// Errors: no header, or no text column.
-fn csv_records(
-    text: &str,
-    fields: &Fields,
-) -> Result<Vec<Numbered>, String> {
+fn csv_records(text: &str, fields: &Fields) -> Result<Vec<Numbered>, String> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());

@@ -1,8 +1,10 @@
 //! Human-readable text: an article wrapped for a terminal or a pipe, and the
-//! table of loaded articles. Styles are ANSI; the caller's stream strips them
-//! when colour is off, so nothing here depends on colour alone.
+//! table of loaded articles. Styles are ANSI, and left out altogether when
+//! colour is off ([`set_colour`]), so that plain text needs no stripping;
+//! nothing here depends on colour alone.
 
 use std::fmt::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anstyle::{AnsiColor, Effects, Style};
 
@@ -21,9 +23,19 @@ const HEADING: Style = Style::new()
     .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)))
     .effects(Effects::BOLD);
 
-/// Pushes `text` in `style`.
+/// Whether text output carries ANSI styles.
+static COLOUR: AtomicBool = AtomicBool::new(true);
+
+/// Turns the ANSI styles of text output on (the default) or off, for the
+/// whole process: the CLI sets it once, from `--color`, `NO_COLOR` and
+/// whether stdout is a terminal.
+pub fn set_colour(on: bool) {
+    COLOUR.store(on, Ordering::Relaxed);
+}
+
+/// Pushes `text` in `style` (plainly when colour is off).
 fn paint(out: &mut String, style: Style, text: &str) {
-    if style == Style::new() {
+    if style == Style::new() || !COLOUR.load(Ordering::Relaxed) {
         out.push_str(text);
     } else {
         let _ = write!(out, "{style}{text}{style:#}");
