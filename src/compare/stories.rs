@@ -478,14 +478,164 @@ pub fn group_fingerprints(
 }
 
 /// The sentence-alignment similarity of two articles (0..1), across
-/// languages where their languages differ.
-pub fn alignment_similarity(a: &Article, b: &Article, budget: &Budget) -> f32 {
+/// languages where their languages differ, without their boilerplate.
+pub fn alignment_similarity(
+    a: &Article,
+    b: &Article,
+    boilerplate: &Boilerplate,
+    budget: &Budget,
+) -> f32 {
+    let (left, right) = (boilerplate.strip(a), boilerplate.strip(b));
     match super::cross_languages(a, b) {
-        Some((la, lb)) => {
-            super::xling::align(&sentences(a), &sentences(b), la, lb, budget).similarity
-        }
-        None => align(&sentences(a), &sentences(b), budget).similarity,
+        Some((la, lb)) => super::xling::align(&left, &right, la, lb, budget).similarity,
+        None => align(&left, &right, budget).similarity,
     }
+}
+
+/// Sentences an outlet repeats across articles that otherwise have
+/// nothing to do with each other (syndication notices, newsletter lines,
+/// "Read more" links): left out of fingerprints and alignments, so that
+/// they never make two stories one. Found by [`boilerplate`].
+#[derive(Debug, Default, Clone)]
+pub struct Boilerplate(rustc_hash::FxHashSet<u64>);
+
+impl Boilerplate {
+    /// The article's sentences, its boilerplate left out.
+    pub fn strip<'a>(&self, article: &'a Article) -> Vec<&'a str> {
+        (0..article.sentences.len())
+            .map(|s| article.sentence_text(s))
+            .filter(|text| self.0.is_empty() || !self.0.contains(&sentence_key(text)))
+            .collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn contains(&self, text: &str) -> bool {
+        !self.0.is_empty() && self.0.contains(&sentence_key(text))
+    }
+}
+
+/// A sentence, for telling repeated ones: the hash of its trimmed text.
+fn sentence_key(text: &str) -> u64 {
+    hash_of(text.trim())
+}
+
+/// Sentences at each end of an article where boilerplate is looked for:
+/// outlets put their notices before and after the story.
+const BOILERPLATE_EDGE: usize = 4;
+
+/// Holders of a repeated sentence sampled to judge it.
+const BOILERPLATE_SAMPLE: usize = 6;
+
+/// Finds the boilerplate of a corpus: a sentence found word for word in
+/// two or more articles, among the first or last [`BOILERPLATE_EDGE`]
+/// sentences of each, is boilerplate when most pairs of the articles
+/// that hold it (a sample of [`BOILERPLATE_SAMPLE`]) are different stories
+/// without any shared sentence: by their fingerprints ([`judge`]), and
+/// by aligning the rest of their sentences when the fingerprints are
+/// unsure. Sentences versions of one story share stay: their articles are
+/// alike without them. (The idea of passim's `pboiler`, text reused
+/// across unrelated documents, decided here by the documents' own
+/// likeness.)
+pub fn boilerplate(articles: &[&Article], budget: &Budget) -> Boilerplate {
+    // Holders of each sentence: how many, and the first few.
+    let mut holders: FxHashMap<u64, (u32, Vec<u32>)> = FxHashMap::default();
+    let mut own: Vec<u64> = Vec::new();
+    for (i, article) in articles.iter().enumerate() {
+        own.clear();
+        let n = article.sentences.len();
+        let edges = (0..n.min(BOILERPLATE_EDGE))
+            .chain(n.saturating_sub(BOILERPLATE_EDGE).max(BOILERPLATE_EDGE)..n);
+        own.extend(edges.map(|s| sentence_key(article.sentence_text(s))));
+        own.sort_unstable();
+        own.dedup();
+        for &key in &own {
+            let entry = holders.entry(key).or_default();
+            entry.0 += 1;
+            if entry.1.len() < BOILERPLATE_SAMPLE {
+                entry.1.push(i as u32);
+            }
+        }
+    }
+    holders.retain(|_, (count, _)| *count >= 2);
+    if holders.is_empty() {
+        return Boilerplate::default();
+    }
+    // The articles that share a sentence, fingerprinted without any.
+    let shared: rustc_hash::FxHashSet<u64> = holders.keys().copied().collect();
+    let mut involved: Vec<u32> = holders
+        .values()
+        .flat_map(|(_, h)| h.iter().copied())
+        .collect();
+    involved.sort_unstable();
+    involved.dedup();
+    let chunk = involved.len().div_ceil(rayon::current_num_threads()).max(1);
+    let bare: FxHashMap<u32, Fingerprint> = {
+        use rayon::prelude::*;
+        involved
+            .par_chunks(chunk)
+            .flat_map_iter(|chunk| {
+                let mut shingler = Shingler::default();
+                chunk
+                    .iter()
+                    .map(|&i| {
+                        let article = articles[i as usize];
+                        let text = shingler.text(
+                            (0..article.sentences.len())
+                                .map(|s| article.sentence_text(s))
+                                .filter(|t| !shared.contains(&sentence_key(t)))
+                                .map(|t| crate::corpus::segment::words(t).map(move |r| &t[r])),
+                        );
+                        let fingerprint = Fingerprint {
+                            signature: signature(&text.shingles),
+                            shingles: text.shingles,
+                            sentences: text.sentences,
+                        };
+                        (i, fingerprint)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let mut apart: FxHashMap<(u32, u32), bool> = FxHashMap::default();
+    let mut found = rustc_hash::FxHashSet::default();
+    for (key, (_, sample)) in &holders {
+        let mut pairs = 0;
+        let mut different = 0;
+        for (k, &a) in sample.iter().enumerate() {
+            for &b in &sample[k + 1..] {
+                pairs += 1;
+                let is_apart =
+                    *apart
+                        .entry((a, b))
+                        .or_insert_with(|| match judge(&bare[&a], &bare[&b]).0 {
+                            Verdict::Same => false,
+                            Verdict::Different => true,
+                            Verdict::Unsure => {
+                                let rest = |i: u32| {
+                                    let article = articles[i as usize];
+                                    (0..article.sentences.len())
+                                        .map(|s| article.sentence_text(s))
+                                        .filter(|t| !shared.contains(&sentence_key(t)))
+                                        .collect::<Vec<&str>>()
+                                };
+                                align(&rest(a), &rest(b), budget).similarity < SAME_STORY_ALIGNMENT
+                            }
+                        });
+                different += usize::from(is_apart);
+            }
+        }
+        if different * 2 > pairs {
+            found.insert(*key);
+        }
+    }
+    Boilerplate(found)
 }
 
 /// Least cross-language alignment similarity of a translation and its
@@ -570,10 +720,16 @@ fn with_translations(
     groups(articles.len(), chained.chain(across))
 }
 
-/// The fingerprints of articles, as a corpus: shingled in parallel (rayon),
-/// one chunk per thread, each with its own word cache (smaller chunks
-/// shingle the same words again).
-pub fn fingerprints(articles: &[&Article]) -> Vec<Fingerprint> {
+/// The fingerprints of articles, as a corpus, without their boilerplate
+/// ([`boilerplate`]).
+pub fn fingerprints(articles: &[&Article], budget: &Budget) -> Vec<Fingerprint> {
+    fingerprints_without(articles, &boilerplate(articles, budget))
+}
+
+/// The fingerprints of articles, as a corpus, `boilerplate` left out:
+/// shingled in parallel (rayon), one chunk per thread, each with its own
+/// word cache (smaller chunks shingle the same words again).
+pub fn fingerprints_without(articles: &[&Article], boilerplate: &Boilerplate) -> Vec<Fingerprint> {
     use rayon::prelude::*;
     let chunk = articles.len().div_ceil(rayon::current_num_threads()).max(1);
     let texts: Vec<Vec<Shingled>> = articles
@@ -583,10 +739,12 @@ pub fn fingerprints(articles: &[&Article]) -> Vec<Fingerprint> {
             chunk
                 .iter()
                 .map(|a| {
-                    shingler.text((0..a.sentences.len()).map(|s| {
-                        let text = a.sentence_text(s);
-                        crate::corpus::segment::words(text).map(move |r| &text[r])
-                    }))
+                    shingler.text(
+                        (0..a.sentences.len())
+                            .map(|s| a.sentence_text(s))
+                            .filter(|text| !boilerplate.contains(text))
+                            .map(|text| crate::corpus::segment::words(text).map(move |r| &text[r])),
+                    )
                 })
                 .collect()
         })
@@ -711,7 +869,8 @@ pub fn map(articles: &[&Article], budget: &Budget) -> StoryMap {
         return sparse(articles, budget);
     }
     let n = articles.len();
-    let fingerprints = fingerprints(articles);
+    let boilerplate = boilerplate(articles, budget);
+    let fingerprints = fingerprints_without(articles, &boilerplate);
     let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     let mut coarse = false;
     for i in 0..n {
@@ -720,7 +879,7 @@ pub fn map(articles: &[&Article], budget: &Budget) -> StoryMap {
                 coarse = true;
                 jaccard(&fingerprints[i].shingles, &fingerprints[j].shingles)
             } else {
-                alignment_similarity(articles[i], articles[j], budget)
+                alignment_similarity(articles[i], articles[j], &boilerplate, budget)
             };
             pairs.push((i as u32, j as u32, value));
         }
@@ -743,14 +902,16 @@ pub fn map(articles: &[&Article], budget: &Budget) -> StoryMap {
 
 /// The LSH path of [`map`]: candidates, then verification.
 fn sparse(articles: &[&Article], budget: &Budget) -> StoryMap {
-    let fingerprints = fingerprints(articles);
+    let boilerplate = boilerplate(articles, budget);
+    let fingerprints = fingerprints_without(articles, &boilerplate);
     // The dense table wants every candidate's similarity.
     let every_candidate = articles.len() <= DENSE_LIMIT;
     let grouping = group_candidates(&fingerprints, budget, every_candidate, |i, j| {
-        alignment_similarity(articles[i], articles[j], budget) >= SAME_STORY_ALIGNMENT
+        alignment_similarity(articles[i], articles[j], &boilerplate, budget) >= SAME_STORY_ALIGNMENT
     });
     let stories = with_translations(grouping.stories, articles, |i, j| {
-        alignment_similarity(articles[i], articles[j], budget) >= SAME_STORY_ACROSS_LANGUAGES
+        alignment_similarity(articles[i], articles[j], &boilerplate, budget)
+            >= SAME_STORY_ACROSS_LANGUAGES
     });
     StoryMap {
         articles: articles.len(),
