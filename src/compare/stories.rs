@@ -528,7 +528,7 @@ fn sentence_key(text: &str) -> u64 {
 
 /// Sentences at each end of an article where boilerplate is looked for:
 /// outlets put their notices before and after the story.
-const BOILERPLATE_EDGE: usize = 4;
+const BOILERPLATE_EDGE: usize = 6;
 
 /// Holders of a repeated sentence sampled to judge it.
 const BOILERPLATE_SAMPLE: usize = 6;
