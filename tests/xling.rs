@@ -298,3 +298,44 @@ fn a_translation_marks_only_the_figures_the_other_side_lacks() {
         );
     }
 }
+
+/// The anchors both sides give are marked as agreeing: in the JSON as
+/// `anchor` operations (the names through transliteration: Shipenko and
+/// Chipenko, Peresild and Peressild; figures by value), never the ones
+/// that differ.
+#[test]
+fn a_translation_marks_the_anchors_both_sides_give() {
+    let home = tempfile::tempdir().unwrap();
+    let output = Command::cargo_bin("spacefilm-tui")
+        .unwrap()
+        .env("HOME", home.path())
+        .args(["diff", "002", &path("xling/002-fr.txt"), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let anchors: Vec<(String, String)> = json["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|link| link["ops"].as_array().cloned().unwrap_or_default())
+        .filter(|op| op["anchor"] == true)
+        .map(|op| {
+            (
+                op["op"].as_str().unwrap().to_owned(),
+                op["text"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let has = |side: &str, text: &str| anchors.iter().any(|(s, t)| s == side && t == text);
+    assert!(
+        has("delete", "Shipenko") && has("insert", "Chipenko"),
+        "{anchors:?}"
+    );
+    assert!(
+        has("delete", "Peresild") && has("insert", "Peressild"),
+        "{anchors:?}"
+    );
+    assert!(has("delete", "38") && has("insert", "38"), "{anchors:?}");
+    assert!(!has("delete", "36") && !has("insert", "37"), "{anchors:?}");
+}

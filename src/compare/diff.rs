@@ -29,6 +29,11 @@ pub struct Op {
     /// as a difference.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub minor: bool,
+    /// In a cross-language link, a number, name or month the other side
+    /// gives too: shown as agreeing (minor as well, since it rebuilds only
+    /// its own side).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub anchor: bool,
 }
 
 impl Op {
@@ -43,6 +48,16 @@ impl Op {
             op,
             text: text.to_owned(),
             minor: true,
+            anchor: false,
+        }
+    }
+
+    /// An anchor both sides of a cross-language link give (see
+    /// [`Op::anchor`]).
+    pub fn anchor_of(op: OpKind, text: &str) -> Op {
+        Op {
+            anchor: true,
+            ..Op::minor_of(op, text)
         }
     }
 
@@ -51,6 +66,7 @@ impl Op {
             op,
             text: text.into(),
             minor: false,
+            anchor: false,
         }
     }
 
@@ -470,16 +486,14 @@ fn tidy(ops: Vec<Op>) -> Vec<Op> {
             } => {
                 if !deleted.is_empty() {
                     out.push(Op {
-                        op: OpKind::Delete,
-                        text: deleted,
                         minor,
+                        ..Op::new(OpKind::Delete, deleted)
                     });
                 }
                 if !inserted.is_empty() {
                     out.push(Op {
-                        op: OpKind::Insert,
-                        text: inserted,
                         minor,
+                        ..Op::new(OpKind::Insert, inserted)
                     });
                 }
             }
@@ -494,6 +508,9 @@ fn tidy(ops: Vec<Op>) -> Vec<Op> {
 pub struct SideText {
     pub text: String,
     pub changed: Vec<std::ops::Range<usize>>,
+    /// Anchors the other side of a cross-language link gives too
+    /// ([`Op::anchor`]), never overlapping `changed`.
+    pub agreed: Vec<std::ops::Range<usize>>,
 }
 
 impl SideText {
@@ -516,7 +533,34 @@ impl SideText {
             at = range.end;
         }
         text.push_str(&self.text[at..]);
-        SideText { text, changed }
+        // Agreeing anchors move right by the markers put before them.
+        let added = open.len() + close.len();
+        let agreed = self
+            .agreed
+            .iter()
+            .map(|range| {
+                let before = self.changed.partition_point(|c| c.end <= range.start);
+                range.start + before * added..range.end + before * added
+            })
+            .collect();
+        SideText {
+            text,
+            changed,
+            agreed,
+        }
+    }
+
+    /// The marked stretches in order: each range, and whether it changed
+    /// (or else agrees).
+    pub fn marks(&self) -> Vec<(std::ops::Range<usize>, bool)> {
+        let mut marks: Vec<(std::ops::Range<usize>, bool)> = self
+            .changed
+            .iter()
+            .map(|r| (r.clone(), true))
+            .chain(self.agreed.iter().map(|r| (r.clone(), false)))
+            .collect();
+        marks.sort_by_key(|(r, _)| r.start);
+        marks
     }
 }
 
@@ -538,6 +582,8 @@ pub fn sides(ops: &[Op]) -> (SideText, SideText) {
             let trimmed_end = start + op.text.trim_end().len();
             if marked && trimmed_start < trimmed_end {
                 side.changed.push(trimmed_start..trimmed_end);
+            } else if op.anchor && trimmed_start < trimmed_end {
+                side.agreed.push(trimmed_start..trimmed_end);
             }
         }
     }

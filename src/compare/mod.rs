@@ -263,24 +263,47 @@ pub fn compare_sentences(
 }
 
 /// The operations of a cross-language link: `a` deleted and `b` inserted,
-/// the numbers one side gives and the other does not marked, the rest
-/// minor.
-fn figures_apart(a: &str, b: &str) -> Vec<Op> {
-    let side = |text: &str, other: &str, kind: OpKind| -> Vec<Op> {
-        let theirs: Vec<String> = xling::number_spans(other)
-            .into_iter()
-            .map(|(_, v)| v)
-            .collect();
+/// as minor operations (they only rebuild the sides), except for anchors
+/// ([`xling::anchor_spans`]): a figure or month the other side gives too,
+/// or a name it spells alike (by transliteration and consonant key), is an
+/// agreeing anchor; a figure the other side does not give, or a month when
+/// the other side names another, is a change (`36` against `37 ans`,
+/// `octobre` against `November`).
+fn anchors_apart(
+    a: &str,
+    b: &str,
+    a_language: &crate::lang::Language,
+    b_language: &crate::lang::Language,
+) -> Vec<Op> {
+    use xling::SpanKind;
+    let (spans_a, spans_b) = (
+        xling::anchor_spans(a, a_language),
+        xling::anchor_spans(b, b_language),
+    );
+    let side = |text: &str,
+                own: &[(std::ops::Range<usize>, SpanKind, String)],
+                theirs: &[(std::ops::Range<usize>, SpanKind, String)],
+                kind: OpKind|
+     -> Vec<Op> {
+        let gives =
+            |k: SpanKind, key: &str| theirs.iter().any(|(_, tk, tkey)| *tk == k && tkey == key);
+        let names_a_month = theirs.iter().any(|(_, k, _)| *k == SpanKind::Month);
         let mut ops = Vec::new();
         let mut at = 0;
-        for (range, value) in xling::number_spans(text) {
-            if theirs.contains(&value) {
-                continue;
-            }
+        for (range, span_kind, key) in own {
+            let op = if gives(*span_kind, key) {
+                Op::anchor_of(kind, &text[range.clone()])
+            } else {
+                match span_kind {
+                    SpanKind::Figure => Op::of(kind, &text[range.clone()]),
+                    SpanKind::Month if names_a_month => Op::of(kind, &text[range.clone()]),
+                    _ => continue,
+                }
+            };
             if range.start > at {
                 ops.push(Op::minor_of(kind, &text[at..range.start]));
             }
-            ops.push(Op::of(kind, &text[range.clone()]));
+            ops.push(op);
             at = range.end;
         }
         if at < text.len() {
@@ -288,8 +311,8 @@ fn figures_apart(a: &str, b: &str) -> Vec<Op> {
         }
         ops
     };
-    let mut ops = side(a, b, OpKind::Delete);
-    ops.extend(side(b, a, OpKind::Insert));
+    let mut ops = side(a, &spans_a, &spans_b, OpKind::Delete);
+    ops.extend(side(b, &spans_b, &spans_a, OpKind::Insert));
     ops
 }
 
@@ -330,9 +353,10 @@ pub fn cross_languages(
 
 /// Aligns two texts in different languages. A word diff means nothing
 /// across languages: each link's operations are its two sides whole, with
-/// only the figures that the other side does not give marked as changes
-/// (`36` against `37 ans`); the rest is kept as unmarked (minor)
-/// operations, so that the sides still rebuild.
+/// the anchors both give marked as agreeing and the figures (or months)
+/// only one gives marked as changes (`36` against `37 ans`); the rest is
+/// kept as unmarked (minor) operations, so that the sides still rebuild
+/// ([`anchors_apart`]).
 pub fn compare_across(
     left: &[&str],
     right: &[&str],
@@ -345,7 +369,14 @@ pub fn compare_across(
     let ops = alignment
         .links
         .iter()
-        .map(|link| figures_apart(&joined(left, &link.left), &joined(right, &link.right)))
+        .map(|link| {
+            anchors_apart(
+                &joined(left, &link.left),
+                &joined(right, &link.right),
+                left_language,
+                right_language,
+            )
+        })
         .collect();
     Comparison {
         alignment,

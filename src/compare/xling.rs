@@ -13,6 +13,8 @@
 //! lengths of translated sentences are proportional); sentences that match
 //! out of order are paired afterwards as moves.
 
+use std::ops::Range;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::align::{Alignment, InOrder, Link, LinkKind, Method, anchor_path};
@@ -347,6 +349,51 @@ pub fn story_anchors(sentences: &[&str], code: Option<&str>) -> Vec<String> {
     anchors.sort_unstable();
     anchors.dedup();
     anchors
+}
+
+/// What an anchor span is, for the diff: figures are compared by value,
+/// and a figure or month one side lacks is a difference; names only agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanKind {
+    Figure,
+    Month,
+    Name,
+}
+
+/// The anchors of a sentence a cross-language diff marks, in order: each
+/// with its byte range, kind and key (a figure's value, a month's number,
+/// a name's consonant key: see [`anchors_of`]). Number words are left to
+/// the alignment: `twelve` against `12` is not marked either way.
+pub fn anchor_spans(text: &str, language: &Language) -> Vec<(Range<usize>, SpanKind, String)> {
+    let mut out: Vec<(Range<usize>, SpanKind, String)> = number_spans(text)
+        .into_iter()
+        .map(|(range, value)| (range, SpanKind::Figure, value))
+        .collect();
+    let mut first = true;
+    for range in segment::words(text) {
+        let word = &text[range.clone()];
+        let at_start = std::mem::take(&mut first);
+        if out
+            .iter()
+            .any(|(r, _, _)| r.start < range.end && range.start < r.end)
+        {
+            continue;
+        }
+        if let Some(month) = language.month(word) {
+            out.push((range, SpanKind::Month, month.to_string()));
+            continue;
+        }
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if capitalised
+            && !at_start
+            && word.chars().count() >= 3
+            && let Some(key) = name_key(word, language)
+        {
+            out.push((range, SpanKind::Name, key));
+        }
+    }
+    out.sort_by_key(|(r, _, _)| r.start);
+    out
 }
 
 /// The anchors of one sentence, each with its key.

@@ -64,13 +64,19 @@ fn head(out: &mut String, title: &str) {
     );
 }
 
-/// A side's text with its changed stretches in `<del>` or `<ins>`.
+/// A side's text with its changed stretches in `<del>` or `<ins>`, and the
+/// anchors a cross-language link agrees on in `<u class="agree">`.
 fn marked(side: &SideText, tag: &str) -> String {
     let mut out = String::new();
     let mut at = 0;
-    for range in &side.changed {
+    for (range, changed) in side.marks() {
         out.push_str(&escape(&side.text[at..range.start]));
-        let _ = write!(out, "<{tag}>{}</{tag}>", escape(&side.text[range.clone()]));
+        let inner = escape(&side.text[range.clone()]);
+        if changed {
+            let _ = write!(out, "<{tag}>{inner}</{tag}>");
+        } else {
+            let _ = write!(out, "<u class=\"agree\">{inner}</u>");
+        }
         at = range.end;
     }
     out.push_str(&escape(&side.text[at..]));

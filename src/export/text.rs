@@ -19,6 +19,7 @@ const URL: Style = Style::new()
     .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Blue)))
     .effects(Effects::UNDERLINE);
 const WARN: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
+const AGREED: Style = Style::new().effects(Effects::UNDERLINE);
 const HEADING: Style = Style::new()
     .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)))
     .effects(Effects::BOLD);
@@ -409,7 +410,7 @@ pub fn languages_note(left: &Article, right: &Article, comparison: &Comparison) 
             .clone()
     };
     Some(format!(
-        "{} ↔ {} · cross-language: sentences matched by names, numbers, dates and length; no word diff, only figures one side lacks are marked",
+        "{} ↔ {} · cross-language: sentences matched by names, numbers, dates and length; no word diff: anchors both give underlined, figures one side lacks marked",
         name(left),
         name(right)
     ))
@@ -506,27 +507,27 @@ fn side_lines(
         None => side.clone(),
         Some((open, close)) => side.with_markers(open, close),
     };
-    let (text, changed) = (side.text, side.changed);
-    let runs: Vec<StyleRun> = changed
+    // Changed stretches in the change's style; anchors a cross-language
+    // link agrees on underlined (without colour, only changes are marked).
+    let runs: Vec<(std::ops::Range<usize>, Style)> = side
+        .marks()
         .into_iter()
-        .map(|range| StyleRun {
-            range,
-            style: InlineStyle::default(),
-        })
+        .map(|(range, changed)| (range, if changed { change } else { AGREED }))
         .collect();
+    let text = side.text;
     wrap::wrap(&text, columns)
         .into_iter()
         .map(|range| {
             let mut line = String::new();
             let mut at = range.start;
-            for run in runs
+            for (run, style) in runs
                 .iter()
-                .filter(|r| r.range.end > range.start && r.range.start < range.end)
+                .filter(|(r, _)| r.end > range.start && r.start < range.end)
             {
-                let start = run.range.start.max(range.start);
-                let end = run.range.end.min(range.end);
+                let start = run.start.max(range.start);
+                let end = run.end.min(range.end);
                 line.push_str(&text[at..start]);
-                paint(&mut line, change, &text[start..end]);
+                paint(&mut line, *style, &text[start..end]);
                 at = end;
             }
             line.push_str(&text[at..range.end]);

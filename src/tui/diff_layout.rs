@@ -21,6 +21,8 @@ pub struct SideLines {
     /// The changed stretches (deleted words on the left, inserted on the
     /// right), marked in the text when there is no colour.
     pub changed: Vec<Range<usize>>,
+    /// Anchors both sides of a cross-language link give (underlined).
+    pub agreed: Vec<Range<usize>>,
     pub lines: Vec<Range<usize>>,
 }
 
@@ -139,6 +141,7 @@ fn ghost_row(comparison: &Comparison, moved: usize, text_columns: usize) -> Diff
         SideText {
             text: note,
             changed: Vec::new(),
+            agreed: Vec::new(),
         },
         true,
         text_columns,
@@ -148,6 +151,7 @@ fn ghost_row(comparison: &Comparison, moved: usize, text_columns: usize) -> Diff
         SideText {
             text: right.text,
             changed: Vec::new(),
+            agreed: Vec::new(),
         },
         true,
         text_columns,
@@ -180,6 +184,7 @@ fn side_lines(
     SideLines {
         text: side.text,
         changed: side.changed,
+        agreed: side.agreed,
         lines,
     }
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -261,21 +261,38 @@ fn gutter_style(theme: &Theme, kind: LinkKind, ghost: bool, current: bool) -> St
     })
 }
 
-/// One wrapped line of a side, with its changed stretches styled.
+/// One wrapped line of a side, with its changed stretches styled, and the
+/// anchors a cross-language link agrees on underlined.
 fn side_spans(side: &SideLines, range: Range<usize>, base: Style, change: Style) -> Vec<Span<'_>> {
-    let first = side.changed.partition_point(|c| c.end <= range.start);
+    let agree = base.add_modifier(Modifier::UNDERLINED);
+    // The stretches on this line only (both lists are sorted): a long
+    // sentence wraps into many lines.
+    let on_line = |list: &'_ [Range<usize>]| {
+        let first = list.partition_point(|c| c.end <= range.start);
+        list[first..]
+            .iter()
+            .take_while(|c| c.start < range.end)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let mut marks: Vec<(Range<usize>, Style)> = on_line(&side.changed)
+        .into_iter()
+        .map(|r| (r, base.patch(change)))
+        .chain(on_line(&side.agreed).into_iter().map(|r| (r, agree)))
+        .collect();
+    marks.sort_by_key(|(r, _)| r.start);
     let mut spans = Vec::new();
     let mut at = range.start;
-    for changed in side.changed[first..]
-        .iter()
-        .take_while(|c| c.start < range.end)
-    {
-        let start = changed.start.max(range.start);
-        let end = changed.end.min(range.end);
+    for (marked, style) in marks {
+        let start = marked.start.max(range.start).max(at);
+        let end = marked.end.min(range.end);
+        if start >= end {
+            continue;
+        }
         if at < start {
             spans.push(Span::styled(&side.text[at..start], base));
         }
-        spans.push(Span::styled(&side.text[start..end], base.patch(change)));
+        spans.push(Span::styled(&side.text[start..end], style));
         at = end;
     }
     if at < range.end {

@@ -27,6 +27,10 @@ const LEGEND: &[(&str, &str)] = &[
         "Diff: moved; m jumps to its other place, shown as a faint row",
     ),
     (
+        "underlined",
+        "Diff across languages: a name, figure or month both sides give (no colour of its own)",
+    ),
+    (
         "↕?",
         "Diff: moved, paired on the rare words both keep (a guess; its confidence in JSON)",
     ),
