@@ -42,7 +42,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct Global {
     /// Also load the embedded seed articles.
     #[arg(long, global = true)]
@@ -400,6 +400,17 @@ pub fn load_options(global: &Global) -> Result<LoadOptions, String> {
 /// Loads `paths` (or, when there are none, the `--corpus` paths, or else the
 /// seeds), adding the seeds first with `--with-seeds`.
 pub fn load_corpus(global: &Global, options: LoadOptions, paths: &[PathBuf]) -> Loaded {
+    load_corpus_counted(global, options, paths, &corpus::Progress::default())
+}
+
+/// [`load_corpus`], counting the files read in `progress` (the reader's
+/// loading screen shows it).
+pub fn load_corpus_counted(
+    global: &Global,
+    options: LoadOptions,
+    paths: &[PathBuf],
+    progress: &corpus::Progress,
+) -> Loaded {
     let chosen = if paths.is_empty() {
         &global.corpus[..]
     } else {
@@ -409,7 +420,7 @@ pub fn load_corpus(global: &Global, options: LoadOptions, paths: &[PathBuf]) -> 
     if chosen.is_empty() || global.with_seeds {
         loaded.extend(corpus::seeds());
     }
-    let from_paths = corpus::load_paths(chosen, options);
+    let from_paths = corpus::load_paths_counted(chosen, options, progress);
     loaded.errors = from_paths.errors;
     loaded.links_skipped = from_paths.links_skipped;
     loaded.extend(from_paths.articles);

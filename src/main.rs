@@ -44,28 +44,31 @@ fn reader(args: &cli::Cli) -> u8 {
             return cli::EXIT_USAGE;
         }
     };
-    let loaded = cli::load_corpus(&args.global, options, &args.paths);
-    if loaded.articles.is_empty() {
-        for error in &loaded.errors {
-            cli::error(&error.to_string());
-        }
-        cli::error("nothing to read: no article could be loaded");
-        return cli::EXIT_FAILURE;
-    }
     let color = match args.global.color {
         cli::ColorMode::Always => true,
         cli::ColorMode::Never => false,
         cli::ColorMode::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    let mut notices: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
-    notices.extend(loaded.links_note());
-    let launch = tui::Launch {
-        articles: loaded.articles,
-        notices,
-        color,
-        paths: Paths::discover(),
-    };
-    match tui::run(launch) {
+    // The files are read on their own thread while the terminal shows how
+    // far it has got: a large folder takes seconds.
+    let progress = std::sync::Arc::new(spacefilm::corpus::Progress::default());
+    let (global, paths, counter) = (args.global.clone(), args.paths.clone(), progress.clone());
+    let handle = std::thread::spawn(move || {
+        let loaded = cli::load_corpus_counted(&global, options, &paths, &counter);
+        let mut notices: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
+        if loaded.articles.is_empty() {
+            notices.push("nothing to read: no article could be loaded".to_owned());
+            return Err(notices.join("\n"));
+        }
+        notices.extend(loaded.links_note());
+        Ok(tui::Launch {
+            articles: loaded.articles,
+            notices,
+            color,
+            paths: Paths::discover(),
+        })
+    });
+    match tui::run_loading(tui::Loading { handle, progress }) {
         // 128 + the signal's number, as shells report a process it ended.
         Ok(Some(signal)) => 128u8.saturating_add(u8::try_from(signal).unwrap_or(0)),
         Ok(None) => cli::EXIT_OK,

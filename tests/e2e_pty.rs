@@ -509,3 +509,36 @@ fn open_the_facts_pane_and_jump_to_a_conflict() {
     pty.assert_screen_restored();
     pty.assert_cooked();
 }
+
+/// A folder is read behind the loading screen (`tui::view::loading` tests
+/// its gauge) and the reader opens when it is done; a load that finds
+/// nothing restores the terminal first, then says why, and exits 1.
+#[test]
+fn a_folder_loads_behind_a_progress_screen_and_nothing_to_read_exits_1() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    for k in 0..40 {
+        std::fs::write(
+            folder.path().join(format!("copy-{k:02}.txt")),
+            format!("Copy number {k} of the story\n\nThe ferry left port at dawn with {k} passengers aboard.\n"),
+        )
+        .unwrap();
+    }
+    let mut pty = Pty::start(home.path(), &[folder.path().to_str().unwrap()], &[]);
+    pty.wait_for("Sources (40)");
+    pty.send(b"q");
+    assert!(pty.wait_exit().success());
+    pty.assert_screen_restored();
+
+    let mut pty = Pty::start(home.path(), &["/nonexistent/spacefilm-folder"], &[]);
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 1);
+    pty.assert_cooked();
+    let text = String::from_utf8_lossy(&pty.bytes()).into_owned();
+    let left = text
+        .rfind("\x1b[?1049l")
+        .expect("the alternate screen was left");
+    let said = text.find("nothing to read").expect("the reason is printed");
+    assert!(said > left, "{text:?}");
+    assert!(text.contains("no such file or folder"), "{text:?}");
+}

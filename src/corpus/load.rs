@@ -14,6 +14,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use encoding_rs::Encoding;
 use rayon::prelude::*;
@@ -200,6 +201,20 @@ pub fn seeds() -> Vec<Article> {
 /// parsed in parallel, on as many threads as there are cores (rayon), and
 /// kept in the order they were found.
 pub fn load_paths(paths: &[PathBuf], options: LoadOptions) -> Loaded {
+    load_paths_counted(paths, options, &Progress::default())
+}
+
+/// How far a load has got, for a progress bar: files found (once the
+/// folders are walked) and files read. Shared with the thread that shows
+/// it; a file's records count as one file.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub total: AtomicUsize,
+    pub done: AtomicUsize,
+}
+
+/// [`load_paths`], counting the files in `progress` as they are read.
+pub fn load_paths_counted(paths: &[PathBuf], options: LoadOptions, progress: &Progress) -> Loaded {
     let mut loaded = Loaded::default();
     let mut files: Vec<PathBuf> = Vec::new();
     for path in paths {
@@ -219,17 +234,20 @@ pub fn load_paths(paths: &[PathBuf], options: LoadOptions) -> Loaded {
             Err(error) => loaded.errors.push(io_error(path, &error)),
         }
     }
+    progress.total.store(files.len(), Ordering::Relaxed);
     let results: Vec<(Vec<Article>, Vec<LoadError>)> = files
         .par_iter()
         .map(|path| {
-            if records::is_record_file(path) {
+            let result = if records::is_record_file(path) {
                 load_record_file(path, options)
             } else {
                 match load_file(path, options) {
                     Ok(article) => (vec![article], Vec::new()),
                     Err(error) => (Vec::new(), vec![error]),
                 }
-            }
+            };
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            result
         })
         .collect();
     let mut articles = Vec::with_capacity(results.len());

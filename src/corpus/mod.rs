@@ -19,4 +19,7 @@ pub use article::{
     Article, CELL_SEPARATOR, InlineStyle, Meta, Notice, Paragraph, ParagraphKind, Sentence, Source,
     StyleRun,
 };
-pub use load::{LoadError, LoadOptions, Loaded, load_file, load_paths, parse_bytes, seeds};
+pub use load::{
+    LoadError, LoadOptions, Loaded, Progress, load_file, load_paths, load_paths_counted,
+    parse_bytes, seeds,
+};

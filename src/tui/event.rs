@@ -53,6 +53,21 @@ pub fn spawn() -> std::io::Result<(Sender<Event>, Receiver<Event>)> {
 }
 
 /// The app's view of a terminal event, if it has one.
+/// Whether a key leaves the loading screen: q, Esc or ctrl-c.
+pub fn leaves_loading(event: &TermEvent) -> bool {
+    matches!(event, TermEvent::Key(key)
+        if key.kind != crossterm::event::KeyEventKind::Release
+            && (matches!(key.code, crossterm::event::KeyCode::Char('q') | crossterm::event::KeyCode::Esc)
+                || interrupts(event)))
+}
+
+/// Whether a key is ctrl-c.
+pub fn interrupts(event: &TermEvent) -> bool {
+    matches!(event, TermEvent::Key(key)
+        if key.code == crossterm::event::KeyCode::Char('c')
+            && key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL))
+}
+
 pub fn action(event: TermEvent) -> Option<Action> {
     match event {
         TermEvent::Key(key) => Key::from_event(key).map(Action::Key),

@@ -62,10 +62,67 @@ fn panic_in_draw() -> bool {
 /// number of the signal that ended it (SIGINT for ctrl-c), if one did, for
 /// the exit status.
 pub fn run(launch: Launch) -> Result<Option<i32>> {
-    let panic_in_draw = panic_in_draw();
-    let (mut app, persistence) = prepare(launch);
+    let (sender, events) = event::spawn().context("cannot listen for input and signals")?;
+    let session = terminal::enter().context("cannot set up the terminal")?;
+    run_in(launch, sender, events, session)
+}
+
+/// A load running on its own thread: what it will give (the launch, or
+/// why there is nothing to read), and how far it has got.
+pub struct Loading {
+    pub handle: std::thread::JoinHandle<std::result::Result<Launch, String>>,
+    pub progress: std::sync::Arc<crate::corpus::Progress>,
+}
+
+/// How often the loading screen is redrawn.
+const LOADING_FRAME: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// Runs the reader over a load still under way: the terminal is taken at
+/// once and shows the load's progress (a large folder takes seconds), keys
+/// and signals still work (q, Esc or ctrl-c leave), and the reader opens
+/// when the articles are there.
+///
+/// Errors: the terminal cannot be set up, or nothing could be loaded (the
+/// error holds what went wrong, to print once the terminal is restored).
+pub fn run_loading(loading: Loading) -> Result<Option<i32>> {
     let (sender, events) = event::spawn().context("cannot listen for input and signals")?;
     let mut session = terminal::enter().context("cannot set up the terminal")?;
+    while !loading.handle.is_finished() {
+        session.terminal.draw(|frame| {
+            view::loading::render(&loading.progress, frame.area(), frame.buffer_mut())
+        })?;
+        match events.recv_timeout(LOADING_FRAME) {
+            Ok(event::Event::Terminate(signal)) => return Ok(Some(signal)),
+            Ok(event::Event::Input(input)) if event::leaves_loading(&input) => {
+                return Ok(event::interrupts(&input).then_some(signal_hook::consts::SIGINT));
+            }
+            Ok(event::Event::Resume) => session.resume()?,
+            _ => {}
+        }
+    }
+    let launch = match loading.handle.join() {
+        Ok(Ok(launch)) => launch,
+        Ok(Err(nothing)) => {
+            drop(session);
+            anyhow::bail!("{nothing}");
+        }
+        Err(_) => {
+            drop(session);
+            anyhow::bail!("loading failed: an internal error (please report it)");
+        }
+    };
+    run_in(launch, sender, events, session)
+}
+
+/// The reader's loop, in a terminal already set up.
+fn run_in(
+    launch: Launch,
+    sender: std::sync::mpsc::Sender<event::Event>,
+    events: std::sync::mpsc::Receiver<event::Event>,
+    mut session: terminal::Session,
+) -> Result<Option<i32>> {
+    let panic_in_draw = panic_in_draw();
+    let (mut app, persistence) = prepare(launch);
     let size = session.terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
     let mut ambiguous_shown = false;

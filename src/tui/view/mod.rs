@@ -4,6 +4,7 @@ mod collate;
 mod diff;
 mod facts;
 mod help;
+pub mod loading;
 mod matrix;
 mod reader;
 pub(crate) mod sources;
