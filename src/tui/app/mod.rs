@@ -739,9 +739,18 @@ fn keep_reader_place(app: &mut App, anchor: Option<(usize, usize)>) {
 }
 
 fn resize(app: &mut App, width: u16, height: u16) {
-    let anchor = app
-        .reader_layout()
-        .map(|layout| layout.anchor_of(app.reader_top));
+    // The place to keep comes from the layout already built, if any: at
+    // the top there is none to keep, and building one at the old size
+    // only to read it would wrap a whole article for nothing (5 s of a
+    // 50 MB article's first frame).
+    let anchor = if app.reader_top == 0 {
+        None
+    } else {
+        let cached = app.layout.borrow().clone();
+        cached
+            .filter(|layout| layout.article == app.open)
+            .map(|layout| layout.anchor_of(app.reader_top))
+    };
     let diff_anchor = diff::anchor(app);
     app.size = (width, height);
     keep_reader_place(app, anchor);

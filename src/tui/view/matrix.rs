@@ -23,7 +23,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     pane(app, " Similarity ", focused).render(panes.main, buf);
     let Some(map) = &app.stories.map else {
         let text = format!(
-            "Comparing the {} articles pair by pair in the background; the keys still work.",
+            "Grouping the {} articles into stories in the background; the keys still work.",
             app.articles.len()
         );
         note(app, &text, inner, buf);
