@@ -589,6 +589,8 @@ fn anchors(kind: FactKind, value: &str) -> bool {
 /// more than 3,000 workers` and `Building begins 26 February, with over
 /// 3,000 workers`).
 fn by_anchored_sentences(found: &[Found], sets: &mut UnionFind) {
+    /// Sentences each one stating a value is tied to.
+    const ANCHOR_HUBS: usize = 3;
     let mut pairs: FxHashSet<((usize, usize), (usize, usize))> = FxHashSet::default();
     let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (i, f) in found.iter().enumerate() {
@@ -608,8 +610,11 @@ fn by_anchored_sentences(found: &[Found], sets: &mut UnionFind) {
             if articles.len() < 2 || articles.len() != same.len() {
                 continue;
             }
-            for (k, &i) in same.iter().enumerate() {
-                for &j in &same[k + 1..] {
+            // Each sentence is tied to the first few that state the value
+            // (not to every other: a value a thousand versions state
+            // would make half a million pairs); the sets join the rest.
+            for (k, &j) in same.iter().enumerate().skip(1) {
+                for &i in &same[..k.min(ANCHOR_HUBS)] {
                     let (a, b) = (&found[i], &found[j]);
                     let key = if a.article < b.article {
                         ((a.article, a.sentence), (b.article, b.sentence))
