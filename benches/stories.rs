@@ -84,7 +84,12 @@ fn bench_matrix(c: &mut Criterion) {
         if name.starts_with("10k articles of") {
             // Loading alone (target: 10k files under 2 s on 2 cores).
             group.bench_function("load 10k files", |b| {
-                b.iter(|| black_box(corpus::load_paths(&[dir.clone()], LoadOptions::default())))
+                b.iter(|| {
+                    black_box(corpus::load_paths(
+                        std::slice::from_ref(&dir),
+                        LoadOptions::default(),
+                    ))
+                })
             });
         }
     }
