@@ -2,7 +2,9 @@
 //! budget for an instant diff) and of 100k-word documents. Targets: near-identical under
 //! 50 ms, paraphrase-like under 150 ms, unrelated under 250 ms; 25k × 25k
 //! sentences under 1 s. The same paraphrase pair is timed with
-//! `git diff --no-index --word-diff` for comparison.
+//! `git diff --no-index --word-diff` for comparison, and `diff --format
+//! json` as the binary runs it is measured against git in CPU time (target:
+//! at most 3 times).
 
 mod common;
 
@@ -66,6 +68,76 @@ fn pairs(c: &mut Criterion) {
                 .expect("git runs")
         })
     });
+    group.finish();
+    cli_against_git(c, &original, &paraphrase);
+}
+
+/// CPU time (user + system) of the children that have ended so far.
+fn children_cpu() -> Duration {
+    use nix::sys::resource::{UsageWho, getrusage};
+    let usage = getrusage(UsageWho::RUSAGE_CHILDREN).expect("getrusage");
+    let time =
+        |t: nix::sys::time::TimeVal| Duration::new(t.tv_sec() as u64, t.tv_usec() as u32 * 1000);
+    time(usage.user_time()) + time(usage.system_time())
+}
+
+/// `diff --format json` of the paraphrase pair as the binary runs it
+/// (loading, aligning, the JSON to a pipe) against
+/// `git diff --no-index --word-diff` on the same two files: the ratio of
+/// their CPU times, measured in one run of ten of each (target: at most
+/// 3), printed; the binary's wall time is the criterion figure.
+fn cli_against_git(c: &mut Criterion, original: &[Vec<String>], paraphrase: &[Vec<String>]) {
+    let text = |document: &[Vec<String>]| {
+        document
+            .iter()
+            .map(|p| p.join(" "))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (
+        dir.path().join("original.txt"),
+        dir.path().join("paraphrase.txt"),
+    );
+    std::fs::write(&a, text(original)).unwrap();
+    std::fs::write(&b, text(paraphrase)).unwrap();
+    let ours = || {
+        Command::new(env!("CARGO_BIN_EXE_spacefilm-tui"))
+            .arg("diff")
+            .arg(&a)
+            .arg(&b)
+            .args(["--format", "json"])
+            .env("HOME", dir.path())
+            .output()
+            .expect("the binary runs")
+    };
+    let git = || {
+        Command::new("git")
+            .args(["diff", "--no-index", "--word-diff"])
+            .arg(&a)
+            .arg(&b)
+            .output()
+            .expect("git runs")
+    };
+    let cpu_of = |run: &dyn Fn() -> std::process::Output| {
+        let before = children_cpu();
+        for _ in 0..10 {
+            black_box(run());
+        }
+        (children_cpu() - before) / 10
+    };
+    let (ours_cpu, git_cpu) = (cpu_of(&ours), cpu_of(&git));
+    eprintln!(
+        "diff --format json: {:.1} ms CPU; git diff --word-diff: {:.1} ms CPU; ratio {:.1} (target 3)",
+        ours_cpu.as_secs_f64() * 1e3,
+        git_cpu.as_secs_f64() * 1e3,
+        ours_cpu.as_secs_f64() / git_cpu.as_secs_f64().max(1e-9)
+    );
+    let mut group = c.benchmark_group("diff --format json, 100k-word paraphrase pair");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
+    group.bench_function("the binary, as a process", |bench| bench.iter(ours));
     group.finish();
 }
 
