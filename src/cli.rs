@@ -483,7 +483,13 @@ fn compare(
     view: View,
     ignore_case_and_punctuation: bool,
 ) -> Outcome {
-    let loaded = load_corpus(global, options, &[]);
+    // Two files named by their paths need no corpus to look ids up in (a
+    // large `--corpus` would be read for nothing).
+    let loaded = if is_file_path(&pair.left) && is_file_path(&pair.right) {
+        Loaded::default()
+    } else {
+        load_corpus(global, options, &[])
+    };
     report(&loaded);
     let left = match resolve(&pair.left, &loaded.articles, options) {
         Ok(article) => article,
@@ -746,6 +752,18 @@ impl From<RefFailure> for Outcome {
 }
 
 /// A REF: an exact id, then an existing file, then a unique id prefix.
+/// A REF that can only be a file: an existing file whose name has a text
+/// extension (an id is a file's stem, so it never has one).
+fn is_file_path(reference: &str) -> bool {
+    let path = Path::new(reference);
+    path.is_file()
+        && path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            corpus::load::TEXT_EXTENSIONS
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(e))
+        })
+}
+
 pub fn resolve(
     reference: &str,
     articles: &[Article],
