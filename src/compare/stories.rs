@@ -108,30 +108,101 @@ impl Shingler {
         W: IntoIterator<Item = &'w str>,
     {
         let mut out = Shingled::default();
+        let mut sentence_shingles = Vec::new();
         for sentence in sentences {
-            let start = out.shingles.len();
-            for word in sentence {
-                let key = hash_of(word);
-                if let Some(s) = *self.seen.entry(key).or_insert_with(|| shingle(word)) {
-                    out.shingles.push(s);
-                }
-            }
-            // The sketch: the least hash of the sentence's pairs of
-            // neighbouring content words. Pairs, unlike words, are rarely
-            // shared by sentences that say different things.
-            let least = out.shingles[start..]
-                .windows(2)
-                .map(|pair| (pair[0].rotate_left(17) ^ pair[1]).wrapping_mul(0x9E37_79B9_7F4A_7C15))
-                .min();
-            out.sentences.extend(least);
+            sentence_shingles.clear();
+            self.sentence_into(sentence, &mut sentence_shingles);
+            out.add_sentence(&sentence_shingles);
         }
-        out.shingles.sort_unstable();
-        out.shingles.dedup();
-        out.shingles.shrink_to_fit();
-        out.sentences.sort_unstable();
-        out.sentences.dedup();
-        out
+        out.finish()
     }
+
+    /// The shingles of one sentence's words, in order, pushed on `out`.
+    fn sentence_into<'w>(&mut self, words: impl IntoIterator<Item = &'w str>, out: &mut Vec<u64>) {
+        for word in words {
+            let key = hash_of(word);
+            if let Some(s) = *self.seen.entry(key).or_insert_with(|| shingle(word)) {
+                out.push(s);
+            }
+        }
+    }
+
+    /// An article's sentences, each shingled once (with its key, to tell
+    /// repeated sentences): the boilerplate pass and the fingerprints both
+    /// build from them.
+    fn article(&mut self, article: &Article) -> Vec<SentenceShingles> {
+        (0..article.sentences.len())
+            .map(|s| {
+                let text = article.sentence_text(s);
+                let mut shingles = Vec::new();
+                self.sentence_into(
+                    crate::corpus::segment::words(text).map(|r| &text[r]),
+                    &mut shingles,
+                );
+                SentenceShingles {
+                    key: sentence_key(text),
+                    shingles,
+                }
+            })
+            .collect()
+    }
+}
+
+/// One sentence's shingles, in order, and its key ([`sentence_key`]).
+#[derive(Debug, Clone)]
+struct SentenceShingles {
+    key: u64,
+    shingles: Vec<u64>,
+}
+
+impl Shingled {
+    /// Adds a sentence's shingles (in order) and its sketch: the least hash
+    /// of its pairs of neighbouring content words. Pairs, unlike words, are
+    /// rarely shared by sentences that say different things.
+    fn add_sentence(&mut self, shingles: &[u64]) {
+        self.shingles.extend_from_slice(shingles);
+        let least = shingles
+            .windows(2)
+            .map(|pair| (pair[0].rotate_left(17) ^ pair[1]).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .min();
+        self.sentences.extend(least);
+    }
+
+    /// Sorts and dedups what was added.
+    fn finish(mut self) -> Shingled {
+        self.shingles.sort_unstable();
+        self.shingles.dedup();
+        self.shingles.shrink_to_fit();
+        self.sentences.sort_unstable();
+        self.sentences.dedup();
+        self
+    }
+
+    /// An article's shingles and sketches from its shingled sentences,
+    /// keeping only the sentences `keep` accepts (by key).
+    fn of_sentences(sentences: &[SentenceShingles], keep: impl Fn(u64) -> bool) -> Shingled {
+        let mut out = Shingled::default();
+        for sentence in sentences.iter().filter(|s| keep(s.key)) {
+            out.add_sentence(&sentence.shingles);
+        }
+        out.finish()
+    }
+}
+
+/// Every article's sentences shingled, in parallel (rayon), one chunk per
+/// thread, each with its own word cache (smaller chunks shingle the same
+/// words again).
+fn shingle_articles(articles: &[&Article]) -> Vec<Vec<SentenceShingles>> {
+    use rayon::prelude::*;
+    let chunk = articles.len().div_ceil(rayon::current_num_threads()).max(1);
+    let chunks: Vec<Vec<Vec<SentenceShingles>>> = articles
+        .par_chunks(chunk)
+        .map(|chunk| {
+            let mut shingler = Shingler::default();
+            chunk.iter().map(|a| shingler.article(a)).collect()
+        })
+        .collect();
+    chunks.into_iter().flatten().collect()
 }
 
 /// Most stories a shingle may be in and still count: in a large corpus,
@@ -515,10 +586,6 @@ impl Boilerplate {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-
-    fn contains(&self, text: &str) -> bool {
-        !self.0.is_empty() && self.0.contains(&sentence_key(text))
-    }
 }
 
 /// A sentence, for telling repeated ones: the hash of its trimmed text.
@@ -544,15 +611,24 @@ const BOILERPLATE_SAMPLE: usize = 6;
 /// across unrelated documents, decided here by the documents' own
 /// likeness.)
 pub fn boilerplate(articles: &[&Article], budget: &Budget) -> Boilerplate {
+    boilerplate_of(articles, &shingle_articles(articles), budget)
+}
+
+/// [`boilerplate`], the articles' sentences already shingled.
+fn boilerplate_of(
+    articles: &[&Article],
+    shingled: &[Vec<SentenceShingles>],
+    budget: &Budget,
+) -> Boilerplate {
     // Holders of each sentence: how many, and the first few.
     let mut holders: FxHashMap<u64, (u32, Vec<u32>)> = FxHashMap::default();
     let mut own: Vec<u64> = Vec::new();
-    for (i, article) in articles.iter().enumerate() {
+    for (i, sentences) in shingled.iter().enumerate() {
         own.clear();
-        let n = article.sentences.len();
+        let n = sentences.len();
         let edges = (0..n.min(BOILERPLATE_EDGE))
             .chain(n.saturating_sub(BOILERPLATE_EDGE).max(BOILERPLATE_EDGE)..n);
-        own.extend(edges.map(|s| sentence_key(article.sentence_text(s))));
+        own.extend(edges.map(|s| sentences[s].key));
         own.sort_unstable();
         own.dedup();
         for &key in &own {
@@ -575,34 +651,18 @@ pub fn boilerplate(articles: &[&Article], budget: &Budget) -> Boilerplate {
         .collect();
     involved.sort_unstable();
     involved.dedup();
-    let chunk = involved.len().div_ceil(rayon::current_num_threads()).max(1);
-    let bare: FxHashMap<u32, Fingerprint> = {
-        use rayon::prelude::*;
-        involved
-            .par_chunks(chunk)
-            .flat_map_iter(|chunk| {
-                let mut shingler = Shingler::default();
-                chunk
-                    .iter()
-                    .map(|&i| {
-                        let article = articles[i as usize];
-                        let text = shingler.text(
-                            (0..article.sentences.len())
-                                .map(|s| article.sentence_text(s))
-                                .filter(|t| !shared.contains(&sentence_key(t)))
-                                .map(|t| crate::corpus::segment::words(t).map(move |r| &t[r])),
-                        );
-                        let fingerprint = Fingerprint {
-                            signature: signature(&text.shingles),
-                            shingles: text.shingles,
-                            sentences: text.sentences,
-                        };
-                        (i, fingerprint)
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect()
-    };
+    let bare: FxHashMap<u32, Fingerprint> = involved
+        .iter()
+        .map(|&i| {
+            let text = Shingled::of_sentences(&shingled[i as usize], |key| !shared.contains(&key));
+            let fingerprint = Fingerprint {
+                signature: signature(&text.shingles),
+                shingles: text.shingles,
+                sentences: text.sentences,
+            };
+            (i, fingerprint)
+        })
+        .collect();
     let mut apart: FxHashMap<(u32, u32), bool> = FxHashMap::default();
     let mut found = rustc_hash::FxHashSet::default();
     for (key, (_, sample)) in &holders {
@@ -723,33 +783,27 @@ fn with_translations(
 /// The fingerprints of articles, as a corpus, without their boilerplate
 /// ([`boilerplate`]).
 pub fn fingerprints(articles: &[&Article], budget: &Budget) -> Vec<Fingerprint> {
-    fingerprints_without(articles, &boilerplate(articles, budget))
+    fingerprints_and_boilerplate(articles, budget).0
 }
 
-/// The fingerprints of articles, as a corpus, `boilerplate` left out:
-/// shingled in parallel (rayon), one chunk per thread, each with its own
-/// word cache (smaller chunks shingle the same words again).
-pub fn fingerprints_without(articles: &[&Article], boilerplate: &Boilerplate) -> Vec<Fingerprint> {
-    use rayon::prelude::*;
-    let chunk = articles.len().div_ceil(rayon::current_num_threads()).max(1);
-    let texts: Vec<Vec<Shingled>> = articles
-        .par_chunks(chunk)
-        .map(|chunk| {
-            let mut shingler = Shingler::default();
-            chunk
-                .iter()
-                .map(|a| {
-                    shingler.text(
-                        (0..a.sentences.len())
-                            .map(|s| a.sentence_text(s))
-                            .filter(|text| !boilerplate.contains(text))
-                            .map(|text| crate::corpus::segment::words(text).map(move |r| &text[r])),
-                    )
-                })
-                .collect()
+/// The fingerprints of articles, as a corpus, and their boilerplate, left
+/// out of the fingerprints: each sentence is shingled once for both.
+pub fn fingerprints_and_boilerplate(
+    articles: &[&Article],
+    budget: &Budget,
+) -> (Vec<Fingerprint>, Boilerplate) {
+    let shingled = shingle_articles(articles);
+    let boilerplate = boilerplate_of(articles, &shingled, budget);
+    // Each article's sentences are freed as its text is made.
+    let texts = shingled
+        .into_iter()
+        .map(|sentences| {
+            Shingled::of_sentences(&sentences, |key| {
+                boilerplate.0.is_empty() || !boilerplate.0.contains(&key)
+            })
         })
         .collect();
-    Fingerprint::of_corpus(texts.into_iter().flatten().collect())
+    (Fingerprint::of_corpus(texts), boilerplate)
 }
 
 /// The stories of `articles`, as groups of indices (the grouping of
@@ -869,8 +923,7 @@ pub fn map(articles: &[&Article], budget: &Budget) -> StoryMap {
         return sparse(articles, budget);
     }
     let n = articles.len();
-    let boilerplate = boilerplate(articles, budget);
-    let fingerprints = fingerprints_without(articles, &boilerplate);
+    let (fingerprints, boilerplate) = fingerprints_and_boilerplate(articles, budget);
     let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     let mut coarse = false;
     for i in 0..n {
@@ -902,8 +955,7 @@ pub fn map(articles: &[&Article], budget: &Budget) -> StoryMap {
 
 /// The LSH path of [`map`]: candidates, then verification.
 fn sparse(articles: &[&Article], budget: &Budget) -> StoryMap {
-    let boilerplate = boilerplate(articles, budget);
-    let fingerprints = fingerprints_without(articles, &boilerplate);
+    let (fingerprints, boilerplate) = fingerprints_and_boilerplate(articles, budget);
     // The dense table wants every candidate's similarity.
     let every_candidate = articles.len() <= DENSE_LIMIT;
     let grouping = group_candidates(&fingerprints, budget, every_candidate, |i, j| {
