@@ -106,6 +106,9 @@ fn passim_clusters_are_taken_as_the_stories() {
             ["ap-bridge@252", "afp-bridge@253"]
         ])
     );
+    // passim's `series` stands for the outlet.
+    let (list, _, _) = run(&["list", &folder, "--format", "json"]);
+    assert_eq!(field(&list, "outlet"), ["ap", "afp", "ap", "afp"]);
 }
 
 #[test]

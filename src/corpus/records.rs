@@ -4,7 +4,8 @@
 //! A record gives the article's `text` and, when it has them, its `id`,
 //! `title`, `date`, `url`, `outlet`, `language` and story (`story`, or
 //! passim's `cluster`; a passim passage's id is its document's with its
-//! `begin` offset, `doc@146`). Field names are configurable ([`Fields`],
+//! `begin` offset, `doc@146`, and its `series` is the outlet when there is
+//! no `outlet`). Field names are configurable ([`Fields`],
 //! `--field text=body`). Each record's text is parsed like a file's; the
 //! record's own metadata wins over what the text suggests. A record that
 //! cannot be read (bad JSON, no text) is an error naming the file and the
@@ -133,6 +134,9 @@ struct Record {
     begin: Option<String>,
 }
 
+/// passim's field for the series a document belongs to: its outlet.
+const PASSIM_SERIES: &str = "series";
+
 /// passim's field for where a passage begins in its document.
 const PASSIM_BEGIN: &str = "begin";
 
@@ -247,6 +251,13 @@ fn json_record(line: &str, fields: &Fields) -> Result<Record, String> {
         text: get(&fields.text),
         story: get(&fields.story).or_else(|| get(PASSIM_CLUSTER)),
         begin: get(PASSIM_BEGIN),
+    })
+    .map(|mut record: Record| {
+        // passim's `series` is the outlet (a newspaper, an agency).
+        if record.outlet.is_none() {
+            record.outlet = get(PASSIM_SERIES);
+        }
+        record
     })
 }
 

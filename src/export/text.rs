@@ -136,8 +136,10 @@ pub fn header_lines(article: &Article) -> Vec<(Style, String)> {
     }
     facts.extend(meta.language.clone());
     facts.push(article.encoding.to_owned());
-    facts.push(format!("{} words", article.word_count));
-    facts.push(format!("{} sentences", article.sentences.len()));
+    let counted =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    facts.push(counted(article.word_count, "word", "words"));
+    facts.push(counted(article.sentences.len(), "sentence", "sentences"));
     lines.push((DIM, facts.join(" · ")));
     for notice in &article.notices {
         lines.push((WARN, format!("! {notice}")));
