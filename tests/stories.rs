@@ -25,6 +25,30 @@ fn matrix(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// The stories of `matrix --format json`, as lists of article ids.
+fn story_ids(json: &Value) -> Vec<Vec<String>> {
+    json["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            s.as_array()
+                .unwrap()
+                .iter()
+                .map(|id| id.as_str().unwrap().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// The stories, each id cut to its seed number (`002`).
+fn seed_numbers(json: &Value) -> Vec<Vec<String>> {
+    story_ids(json)
+        .into_iter()
+        .map(|s| s.into_iter().map(|id| id[..3].to_owned()).collect())
+        .collect()
+}
+
 #[test]
 fn matrix_json_on_the_seeds() {
     let output = matrix(&["--format", "json"]);
@@ -64,21 +88,13 @@ fn matrix_json_on_the_seeds() {
         assert!(i < j && value >= 0.1, "{pair}");
         assert_eq!(similarity[i][j].as_f64().unwrap(), value);
     }
-    let stories: Vec<Vec<&str>> = json["stories"]
-        .as_array()
-        .unwrap()
+    let stories = seed_numbers(&json);
+    let afp = stories
         .iter()
-        .map(|s| {
-            s.as_array()
-                .unwrap()
-                .iter()
-                .map(|a| &a.as_str().unwrap()[..3])
-                .collect()
-        })
-        .collect();
-    let afp = stories.iter().find(|s| s.contains(&"002")).unwrap();
+        .find(|s| s.contains(&"002".to_owned()))
+        .unwrap();
     assert_eq!(afp, &["000", "002", "003"]);
-    let all: Vec<&str> = stories.iter().flatten().copied().collect();
+    let all: Vec<&String> = stories.iter().flatten().collect();
     assert_eq!(all.len(), 5, "every article in exactly one story");
 }
 
@@ -249,17 +265,10 @@ fn a_large_corpus_gets_pairs_and_keeps_its_largest_stories_whole() {
     assert!(json.get("similarity").is_none(), "no dense table above 500");
     assert_eq!(json["measure"], "words");
     let index = |id: &str| id[1..].parse::<usize>().unwrap();
-    let found: HashSet<(usize, usize)> = json["stories"]
-        .as_array()
-        .unwrap()
+    let found: HashSet<(usize, usize)> = story_ids(&json)
         .iter()
         .flat_map(|story| {
-            let members: Vec<usize> = story
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|id| index(id.as_str().unwrap()))
-                .collect();
+            let members: Vec<usize> = story.iter().map(|id| index(id)).collect();
             let pairs: Vec<(usize, usize)> = members
                 .iter()
                 .flat_map(|&a| {
@@ -316,23 +325,9 @@ fn boilerplate_lines_never_join_two_stories() {
     let without = matrix(&["--format", "json"]);
     let with: Value = serde_json::from_slice(&with.stdout).unwrap();
     let without: Value = serde_json::from_slice(&without.stdout).unwrap();
-    let stories = |json: &Value| -> Vec<Vec<String>> {
-        json["stories"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| {
-                s.as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|id| id.as_str().unwrap()[..3].to_owned())
-                    .collect()
-            })
-            .collect()
-    };
-    assert_eq!(stories(&with), stories(&without));
+    assert_eq!(seed_numbers(&with), seed_numbers(&without));
     assert_eq!(
-        stories(&with),
+        seed_numbers(&with),
         [vec!["000", "002", "003"], vec!["001"], vec!["004"]]
     );
     // 001 ↔ 004: the appended lines add nothing.

@@ -302,3 +302,23 @@ fn search_in_the_diff_goes_from_link_to_link_on_both_sides() {
     let second = app.diff.as_ref().unwrap().current;
     assert_eq!(first != second, total > 1);
 }
+
+/// Stories that came with the records (passim's clusters) have no
+/// similarities: the matrix says so instead of a grid of zeros, and lists
+/// the stories.
+#[test]
+fn the_matrix_of_given_stories_lists_them_without_a_grid() {
+    let mut articles = corpus::seeds();
+    for (article, story) in articles.iter_mut().zip(["x", "y", "x", "y", "x"]) {
+        article.meta.story = Some(story.to_owned());
+    }
+    let mut app = app_with(articles, 100, 30, true);
+    press(&mut app, "M");
+    let screen = text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("The stories came with the records"),
+        "{screen}"
+    );
+    assert!(!screen.contains("0.00"), "{screen}");
+    assert!(screen.contains("A 000, The Moscow Times, 004"), "{screen}");
+}

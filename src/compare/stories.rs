@@ -566,7 +566,8 @@ pub fn alignment_similarity(
 /// Sentences an outlet repeats across articles that otherwise have
 /// nothing to do with each other (syndication notices, newsletter lines,
 /// "Read more" links): left out of fingerprints and alignments, so that
-/// they never make two stories one. Found by [`boilerplate`].
+/// they never make two stories one. Found as the fingerprints are made
+/// ([`fingerprints_and_boilerplate`]).
 #[derive(Debug, Default, Clone)]
 pub struct Boilerplate(rustc_hash::FxHashSet<u64>);
 
@@ -610,11 +611,6 @@ const BOILERPLATE_SAMPLE: usize = 6;
 /// alike without them. (The idea of passim's `pboiler`, text reused
 /// across unrelated documents, decided here by the documents' own
 /// likeness.)
-pub fn boilerplate(articles: &[&Article], budget: &Budget) -> Boilerplate {
-    boilerplate_of(articles, &shingle_articles(articles), budget)
-}
-
-/// [`boilerplate`], the articles' sentences already shingled.
 fn boilerplate_of(
     articles: &[&Article],
     shingled: &[Vec<SentenceShingles>],
@@ -780,10 +776,16 @@ fn with_translations(
     groups(articles.len(), chained.chain(across))
 }
 
-/// The fingerprints of articles, as a corpus, without their boilerplate
-/// ([`boilerplate`]).
-pub fn fingerprints(articles: &[&Article], budget: &Budget) -> Vec<Fingerprint> {
-    fingerprints_and_boilerplate(articles, budget).0
+/// The fingerprints of articles, as a corpus, every sentence kept: for
+/// telling how alike the versions of one story are (the ledger's pivot),
+/// where the boilerplate pass of [`fingerprints_and_boilerplate`] would
+/// only cost time.
+pub fn fingerprints(articles: &[&Article]) -> Vec<Fingerprint> {
+    let texts = shingle_articles(articles)
+        .into_iter()
+        .map(|sentences| Shingled::of_sentences(&sentences, |_| true))
+        .collect();
+    Fingerprint::of_corpus(texts)
 }
 
 /// The fingerprints of articles, as a corpus, and their boilerplate, left

@@ -446,8 +446,8 @@ fn align_pairs(
 /// of content words (MinHash signatures, [`super::stories`]) with every
 /// other version. Quadratic in signature comparisons only (64 bytes each:
 /// 1,000 versions take milliseconds).
-fn most_central(articles: &[&Article], budget: &Budget) -> usize {
-    let fingerprints = super::stories::fingerprints(articles, budget);
+fn most_central(articles: &[&Article]) -> usize {
+    let fingerprints = super::stories::fingerprints(articles);
     let centrality = |i: usize| -> f32 {
         fingerprints
             .iter()
@@ -482,7 +482,7 @@ fn pivot_pairs(
     let mut pivots: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
     let mut skipped = 0;
-    let mut next = Some(most_central(articles, budget));
+    let mut next = Some(most_central(articles));
     while let Some(pivot) = next.take() {
         pivots.push(pivot);
         uncovered[pivot].clear();

@@ -3,11 +3,13 @@
 //! the similarity; then the stories the articles form.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use super::sources::story_letter;
 use super::{note, pane};
+use crate::compare::stories::Measure;
 use crate::export::matrix::{level, shade};
 use crate::export::text::truncate;
 use crate::tui::app::{App, Focus};
@@ -38,8 +40,30 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         .unwrap_or(3)
         .min(12) as u16
         + 1;
-    let columns = usize::from(inner.width.saturating_sub(label) / CELL);
-    let rows = usize::from(inner.height.saturating_sub(2)).min(ids.len());
+    // Stories that came with the records have no similarities to shade:
+    // a line says so, and the stories follow.
+    let given = map.measure == Measure::Given;
+    if given {
+        note(
+            app,
+            "The stories came with the records (story or cluster); no pair was compared.",
+            Rect {
+                height: inner.height.min(2),
+                ..inner
+            },
+            buf,
+        );
+    }
+    let columns = if given {
+        0
+    } else {
+        usize::from(inner.width.saturating_sub(label) / CELL)
+    };
+    let rows = if given {
+        0
+    } else {
+        usize::from(inner.height.saturating_sub(2)).min(ids.len())
+    };
     let header = theme.style(Role::DiffHeader);
     // Rows and columns start at the same article, so the diagonal shows.
     let top = app.stories.top.min(ids.len().saturating_sub(1));
