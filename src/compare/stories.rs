@@ -883,16 +883,22 @@ pub struct StoryMap {
 }
 
 impl StoryMap {
-    /// The similarity of two articles (1 for an article with itself, 0 for
-    /// a pair never compared).
-    pub fn similarity(&self, i: usize, j: usize) -> f32 {
+    /// The similarity of two articles, if the pair was compared (1 for an
+    /// article with itself).
+    pub fn compared(&self, i: usize, j: usize) -> Option<f32> {
         if i == j {
-            return 1.0;
+            return Some(1.0);
         }
         let key = (i.min(j) as u32, i.max(j) as u32);
         self.pairs
             .binary_search_by_key(&key, |&(a, b, _)| (a, b))
-            .map_or(0.0, |k| self.pairs[k].2)
+            .ok()
+            .map(|k| self.pairs[k].2)
+    }
+
+    /// The similarity of two articles, 0 for a pair never compared.
+    pub fn similarity(&self, i: usize, j: usize) -> f32 {
+        self.compared(i, j).unwrap_or(0.0)
     }
 
     /// The dense symmetric table, for at most [`DENSE_LIMIT`] articles

@@ -163,7 +163,7 @@ fn heat_table(articles: &[&Article], map: &StoryMap, width: usize) -> String {
             "similarity of every pair: █ ≥ 0.6  ▓ ≥ 0.3  ▒ ≥ 0.15  ░ ≥ 0.05\n\n"
         }
         Measure::Words => {
-            "shared content words (Jaccard) of the pairs compared: █ ≥ 0.6  ▓ ≥ 0.3  ▒ ≥ 0.15  ░ ≥ 0.05\n\n"
+            "shared content words (Jaccard) of the pairs compared (· not compared): █ ≥ 0.6  ▓ ≥ 0.3  ▒ ≥ 0.15  ░ ≥ 0.05\n\n"
         }
     });
     out.push_str(&" ".repeat(row_column));
@@ -178,11 +178,10 @@ fn heat_table(articles: &[&Article], map: &StoryMap, width: usize) -> String {
             " ".repeat(row_column.saturating_sub(wrap::width(&name)))
         ));
         for j in 0..labels.len() {
-            let value = map.similarity(i, j);
-            let cell = if i == j {
-                "—".to_owned()
-            } else {
-                format!("{}{value:.2}", shade(value))
+            let cell = match map.compared(i, j) {
+                _ if i == j => "—".to_owned(),
+                None => "·".to_owned(),
+                Some(value) => format!("{}{value:.2}", shade(value)),
             };
             out.push_str(&right(&cell, column));
         }

@@ -66,6 +66,10 @@ const LEGEND: &[(&str, &str)] = &[
     ),
     ("(partial)", "Facts: a fragment of a longer quote"),
     ("░ ▒ ▓ █", "Matrix: similarity from 0.05, 0.15, 0.3, 0.6 up"),
+    (
+        "·",
+        "Matrix: a pair not compared (too little in common, or already one story)",
+    ),
 ];
 
 /// The help's lines: the legend, then a heading per context and

@@ -90,15 +90,18 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         );
         for (column, j) in (top..ids.len()).take(columns).enumerate() {
             let x = inner.x + label + column as u16 * CELL;
-            let value = map.similarity(i, j);
-            let (text, style) = if i == j {
-                ("  —  ".to_owned(), theme.style(Role::DiffGutter))
-            } else {
-                let style = match level(value) {
-                    0 => Style::default(),
-                    k => theme.style(heat[k - 1]),
-                };
-                (format!("{}{value:.2}", shade(value)), style)
+            let (text, style) = match map.compared(i, j) {
+                _ if i == j => ("  —  ".to_owned(), theme.style(Role::DiffGutter)),
+                // Never compared: too little in common, or already found
+                // to be one story.
+                None => ("  ·  ".to_owned(), theme.style(Role::DiffGutter)),
+                Some(value) => {
+                    let style = match level(value) {
+                        0 => Style::default(),
+                        k => theme.style(heat[k - 1]),
+                    };
+                    (format!("{}{value:.2}", shade(value)), style)
+                }
             };
             buf.set_stringn(x, y, text, usize::from(CELL - 1), style);
         }
