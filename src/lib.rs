@@ -11,5 +11,6 @@ pub mod corpus;
 pub mod data_file;
 pub mod export;
 pub mod lang;
+pub mod progress;
 pub mod tui;
 pub mod wrap;

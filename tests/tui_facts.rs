@@ -322,3 +322,43 @@ fn the_matrix_of_given_stories_lists_them_without_a_grid() {
     assert!(!screen.contains("0.00"), "{screen}");
     assert!(screen.contains("A 000, The Moscow Times, 004"), "{screen}");
 }
+
+/// While the stories are grouped (a large folder takes seconds), the
+/// matrix shows a progress bar that says what the grouping is doing, the
+/// grouped list says how far it has got, and the keys still work; the grid
+/// replaces the bar when the work comes back.
+#[test]
+fn grouping_shows_its_progress_until_the_stories_come_back() {
+    use spacefilm::tui::app::{Action, update};
+    use spacefilm::tui::keymap::Key;
+    use spacefilm::tui::worker::{self, Request};
+
+    let mut app = seeds(80, 24);
+    update(&mut app, Action::Key(Key::parse("S").unwrap()));
+    update(&mut app, Action::Key(Key::parse("M").unwrap()));
+    let mut requests = app.take_requests();
+    assert_eq!(requests.len(), 1, "one grouping for M and S");
+    let Some(Request::Stories { progress, .. }) = requests.first() else {
+        panic!("no grouping asked for: {requests:?}");
+    };
+    progress.start("judging", "candidate pairs", 40);
+    progress.advance(10);
+    let frame = draw(&app);
+    let screen = text(frame.backend().buffer());
+    assert!(
+        screen.contains("judging 10 of 40 candidate pairs"),
+        "{screen}"
+    );
+    assert!(screen.contains("Grouping stories 25%"), "{screen}");
+    assert_snapshot!("matrix_grouping_80x24", styled(frame.backend().buffer()));
+    // Keys still work while the grouping goes on: j scrolls the matrix.
+    update(&mut app, Action::Key(Key::parse("j").unwrap()));
+    assert_eq!(app.stories.top, 1);
+    update(&mut app, worker::execute(requests.remove(0)));
+    let screen = text(draw(&app).backend().buffer());
+    assert!(!screen.contains("candidate pairs"), "{screen}");
+    assert!(
+        screen.contains("0.") && screen.contains("stories"),
+        "{screen}"
+    );
+}

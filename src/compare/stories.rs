@@ -20,6 +20,7 @@ use super::tokens::{fold, is_stopword, stem};
 use super::union_find::UnionFind;
 use super::{Budget, align, sentences};
 use crate::corpus::Article;
+use crate::progress::Progress;
 
 /// Hashes in a signature.
 pub const SIGNATURE: usize = 64;
@@ -192,14 +193,21 @@ impl Shingled {
 /// Every article's sentences shingled, in parallel (rayon), one chunk per
 /// thread, each with its own word cache (smaller chunks shingle the same
 /// words again).
-fn shingle_articles(articles: &[&Article]) -> Vec<Vec<SentenceShingles>> {
+fn shingle_articles(articles: &[&Article], progress: &Progress) -> Vec<Vec<SentenceShingles>> {
     use rayon::prelude::*;
+    progress.start("shingling", "articles", articles.len());
     let chunk = articles.len().div_ceil(rayon::current_num_threads()).max(1);
     let chunks: Vec<Vec<Vec<SentenceShingles>>> = articles
         .par_chunks(chunk)
         .map(|chunk| {
             let mut shingler = Shingler::default();
-            chunk.iter().map(|a| shingler.article(a)).collect()
+            chunk
+                .iter()
+                .map(|a| {
+                    progress.advance(1);
+                    shingler.article(a)
+                })
+                .collect()
         })
         .collect();
     chunks.into_iter().flatten().collect()
@@ -494,11 +502,13 @@ pub struct Grouping {
 /// one story. The budget is looked at every [`BUDGET_BATCH`] candidates.
 /// With `every_candidate` false, a candidate whose texts are already in one
 /// story is not judged at all (a story of 100 versions needs 99 of its
-/// 4,950 pairs), and is missing from `pairs`.
+/// 4,950 pairs), and is missing from `pairs`. `progress` counts the
+/// candidates judged (stage `judging`), in batches.
 pub fn group_candidates(
     fingerprints: &[Fingerprint],
     budget: &Budget,
     every_candidate: bool,
+    progress: &Progress,
     mut unsure: impl FnMut(usize, usize) -> bool,
 ) -> Grouping {
     let n = fingerprints.len();
@@ -506,9 +516,12 @@ pub fn group_candidates(
     let mut pairs = Vec::new();
     let mut expired = false;
     let mut coarse = false;
-    for (k, (i, j)) in candidates(fingerprints).into_iter().enumerate() {
-        if k % BUDGET_BATCH == 0 && !expired {
-            expired = budget.expired();
+    let candidates = candidates(fingerprints);
+    progress.start("judging", "candidate pairs", candidates.len());
+    for (k, (i, j)) in candidates.into_iter().enumerate() {
+        if k % BUDGET_BATCH == 0 {
+            progress.advance(if k == 0 { 0 } else { BUDGET_BATCH });
+            expired = expired || budget.expired();
         }
         let (i, j) = (i as usize, j as usize);
         if !every_candidate && sets.find(i) == sets.find(j) {
@@ -545,7 +558,8 @@ pub fn group_fingerprints(
     fingerprints: &[Fingerprint],
     unsure: impl FnMut(usize, usize) -> bool,
 ) -> Vec<Vec<usize>> {
-    group_candidates(fingerprints, &Budget::unlimited(), false, unsure).stories
+    let progress = Progress::default();
+    group_candidates(fingerprints, &Budget::unlimited(), false, &progress, unsure).stories
 }
 
 /// The sentence-alignment similarity of two articles (0..1), across
@@ -781,7 +795,7 @@ fn with_translations(
 /// where the boilerplate pass of [`fingerprints_and_boilerplate`] would
 /// only cost time.
 pub fn fingerprints(articles: &[&Article]) -> Vec<Fingerprint> {
-    let texts = shingle_articles(articles)
+    let texts = shingle_articles(articles, &Progress::default())
         .into_iter()
         .map(|sentences| Shingled::of_sentences(&sentences, |_| true))
         .collect();
@@ -793,8 +807,9 @@ pub fn fingerprints(articles: &[&Article]) -> Vec<Fingerprint> {
 pub fn fingerprints_and_boilerplate(
     articles: &[&Article],
     budget: &Budget,
+    progress: &Progress,
 ) -> (Vec<Fingerprint>, Boilerplate) {
-    let shingled = shingle_articles(articles);
+    let shingled = shingle_articles(articles, progress);
     let boilerplate = boilerplate_of(articles, &shingled, budget);
     // Each article's sentences are freed as its text is made.
     let texts = shingled
@@ -813,7 +828,7 @@ pub fn fingerprints_and_boilerplate(
 pub fn stories(articles: &[&Article], budget: &Budget) -> Vec<Vec<usize>> {
     match given(articles) {
         Some(map) => map.stories,
-        None => sparse(articles, budget).stories,
+        None => sparse(articles, budget, &Progress::default()).stories,
     }
 }
 
@@ -924,16 +939,24 @@ impl StoryMap {
 /// candidates are compared, by the Jaccard of their content words, and
 /// only unsure ones are aligned.
 pub fn map(articles: &[&Article], budget: &Budget) -> StoryMap {
+    map_counted(articles, budget, &Progress::default())
+}
+
+/// [`map`], saying how far it has got in `progress` (for the app's
+/// progress bar): stages `shingling` articles, then `judging` candidate
+/// pairs or `aligning` every pair.
+pub fn map_counted(articles: &[&Article], budget: &Budget, progress: &Progress) -> StoryMap {
     if let Some(map) = given(articles) {
         return map;
     }
     if articles.len() > ALIGN_EVERY_PAIR {
-        return sparse(articles, budget);
+        return sparse(articles, budget, progress);
     }
     let n = articles.len();
-    let (fingerprints, boilerplate) = fingerprints_and_boilerplate(articles, budget);
+    let (fingerprints, boilerplate) = fingerprints_and_boilerplate(articles, budget, progress);
     let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     let mut coarse = false;
+    progress.start("aligning", "pairs", n * n.saturating_sub(1) / 2);
     for i in 0..n {
         for j in i + 1..n {
             let value = if budget.expired() {
@@ -944,6 +967,7 @@ pub fn map(articles: &[&Article], budget: &Budget) -> StoryMap {
             };
             pairs.push((i as u32, j as u32, value));
         }
+        progress.advance(n - i - 1);
     }
     let mut map = StoryMap {
         articles: n,
@@ -962,11 +986,11 @@ pub fn map(articles: &[&Article], budget: &Budget) -> StoryMap {
 }
 
 /// The LSH path of [`map`]: candidates, then verification.
-fn sparse(articles: &[&Article], budget: &Budget) -> StoryMap {
-    let (fingerprints, boilerplate) = fingerprints_and_boilerplate(articles, budget);
+fn sparse(articles: &[&Article], budget: &Budget, progress: &Progress) -> StoryMap {
+    let (fingerprints, boilerplate) = fingerprints_and_boilerplate(articles, budget, progress);
     // The dense table wants every candidate's similarity.
     let every_candidate = articles.len() <= DENSE_LIMIT;
-    let grouping = group_candidates(&fingerprints, budget, every_candidate, |i, j| {
+    let grouping = group_candidates(&fingerprints, budget, every_candidate, progress, |i, j| {
         alignment_similarity(articles[i], articles[j], &boilerplate, budget) >= SAME_STORY_ALIGNMENT
     });
     let stories = with_translations(grouping.stories, articles, |i, j| {

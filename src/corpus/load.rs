@@ -14,7 +14,6 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use std::sync::LazyLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use encoding_rs::Encoding;
 use rayon::prelude::*;
@@ -204,14 +203,10 @@ pub fn load_paths(paths: &[PathBuf], options: LoadOptions) -> Loaded {
     load_paths_counted(paths, options, &Progress::default())
 }
 
-/// How far a load has got, for a progress bar: files found (once the
-/// folders are walked) and files read. Shared with the thread that shows
-/// it; a file's records count as one file.
-#[derive(Debug, Default)]
-pub struct Progress {
-    pub total: AtomicUsize,
-    pub done: AtomicUsize,
-}
+/// How far a load has got, for a progress bar: the stage `reading`
+/// counts `files` (a file's records count as one file), started once the
+/// folders are walked.
+pub use crate::progress::Progress;
 
 /// [`load_paths`], counting the files in `progress` as they are read.
 pub fn load_paths_counted(paths: &[PathBuf], options: LoadOptions, progress: &Progress) -> Loaded {
@@ -234,7 +229,7 @@ pub fn load_paths_counted(paths: &[PathBuf], options: LoadOptions, progress: &Pr
             Err(error) => loaded.errors.push(io_error(path, &error)),
         }
     }
-    progress.total.store(files.len(), Ordering::Relaxed);
+    progress.start("reading", "files", files.len());
     let results: Vec<(Vec<Article>, Vec<LoadError>)> = files
         .par_iter()
         .map(|path| {
@@ -246,7 +241,7 @@ pub fn load_paths_counted(paths: &[PathBuf], options: LoadOptions, progress: &Pr
                     Err(error) => (Vec::new(), vec![error]),
                 }
             };
-            progress.done.fetch_add(1, Ordering::Relaxed);
+            progress.advance(1);
             result
         })
         .collect();

@@ -74,7 +74,7 @@ pub struct Loading {
     pub progress: std::sync::Arc<crate::corpus::Progress>,
 }
 
-/// How often the loading screen is redrawn.
+/// How often the loading screen, and a progress bar, are redrawn.
 const LOADING_FRAME: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// Runs the reader over a load still under way: the terminal is taken at
@@ -152,9 +152,20 @@ fn run_in(
             terminal::repaint(&mut session.terminal, &drawn)?;
         }
         ambiguous_shown = ambiguous;
-        let Ok(first) = events.recv() else { break };
+        // While a progress bar shows, a frame is drawn every so often even
+        // without events, so that the bar moves.
+        let first = if app.grouping_progress().is_some() {
+            match events.recv_timeout(LOADING_FRAME) {
+                Ok(event) => Some(event),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            let Ok(event) = events.recv() else { break };
+            Some(event)
+        };
         // Handle everything that is already waiting before drawing again.
-        let mut next = Some(first);
+        let mut next = first;
         while let Some(event) = next {
             match event {
                 event::Event::Terminate(signal) => {

@@ -28,6 +28,8 @@ pub enum Request {
     Stories {
         job: u64,
         articles: Arc<Vec<Article>>,
+        /// Where the grouping counts what it has done, for a progress bar.
+        progress: Arc<crate::progress::Progress>,
     },
     /// Every article collated against `base`.
     Collate {
@@ -88,9 +90,13 @@ pub fn execute(request: Request) -> Action {
                 ledger: Box::new(ledger),
             }
         }
-        Request::Stories { job, articles } => {
+        Request::Stories {
+            job,
+            articles,
+            progress,
+        } => {
             let all: Vec<&Article> = articles.iter().collect();
-            let map = stories::map(&all, &Budget::new(DEFAULT_BUDGET));
+            let map = stories::map_counted(&all, &Budget::new(DEFAULT_BUDGET), &progress);
             Action::Mapped {
                 job,
                 map: Box::new(map),

@@ -1,7 +1,10 @@
 //! The similarity matrix and the stories: asked for once, shown in the
 //! matrix view, and used to group the source list by story.
 
+use std::sync::Arc;
+
 use crate::compare::stories::StoryMap;
+use crate::progress::Progress;
 use crate::tui::keymap::Command;
 use crate::tui::layout::Mode;
 use crate::tui::worker::Request;
@@ -12,6 +15,8 @@ use super::{App, Focus, set_mode};
 pub struct StoriesView {
     pub map: Option<StoryMap>,
     pub computing: Option<u64>,
+    /// How far the grouping being computed has got.
+    pub progress: Option<Arc<Progress>>,
     /// The source list shows the articles story by story.
     pub grouped: bool,
     /// The first article the matrix shows, as row and as column.
@@ -28,6 +33,14 @@ impl App {
         }
     }
 
+    /// The grouping's progress while it is computed: the share done, 0–1,
+    /// and what it is doing ("judging 1200 of 40000 candidate pairs").
+    pub fn grouping_progress(&self) -> Option<(f64, String)> {
+        self.stories.computing?;
+        let progress = self.stories.progress.as_ref()?;
+        Some((progress.ratio(), progress.describe("starting")))
+    }
+
     /// The story (numbered from 0) an article belongs to, when known.
     pub fn story_of(&self, article: usize) -> Option<usize> {
         self.stories
@@ -42,10 +55,13 @@ impl App {
 fn request(app: &mut App) {
     if app.stories.map.is_none() && app.stories.computing.is_none() {
         let job = app.job();
+        let progress = Arc::new(Progress::default());
         app.stories.computing = Some(job);
+        app.stories.progress = Some(progress.clone());
         app.requests.push(Request::Stories {
             job,
             articles: app.articles.clone(),
+            progress,
         });
     }
 }
@@ -84,6 +100,7 @@ pub(super) fn command(app: &mut App, command: Command) {
 pub(super) fn receive(app: &mut App, job: u64, map: StoryMap) {
     if app.stories.computing == Some(job) {
         app.stories.computing = None;
+        app.stories.progress = None;
         app.stories.map = Some(map);
         app.ensure_selected_visible();
     }

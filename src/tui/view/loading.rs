@@ -2,8 +2,6 @@
 //! before the reader opens. A gauge with the files read out of those
 //! found, and how to leave.
 
-use std::sync::atomic::Ordering;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -15,8 +13,6 @@ use crate::corpus::Progress;
 const BOX_WIDTH: u16 = 60;
 
 pub fn render(progress: &Progress, area: Rect, buf: &mut Buffer) {
-    let total = progress.total.load(Ordering::Relaxed);
-    let done = progress.done.load(Ordering::Relaxed).min(total);
     let width = area.width.min(BOX_WIDTH);
     let height = area.height.min(5);
     let frame = Rect {
@@ -30,16 +26,8 @@ pub fn render(progress: &Progress, area: Rect, buf: &mut Buffer) {
         .title(" spacefilm-tui ");
     let inner = block.inner(frame);
     block.render(frame, buf);
-    let label = if total == 0 {
-        "looking for articles…".to_owned()
-    } else {
-        format!("reading {done} of {total} files")
-    };
-    let ratio = if total == 0 {
-        0.0
-    } else {
-        done as f64 / total as f64
-    };
+    let label = progress.describe("looking for articles…");
+    let ratio = progress.ratio();
     if inner.height == 0 {
         return;
     }
@@ -71,8 +59,8 @@ mod tests {
     #[test]
     fn the_gauge_counts_the_files_read() {
         let progress = Progress::default();
-        progress.total.store(10_000, Ordering::Relaxed);
-        progress.done.store(2_500, Ordering::Relaxed);
+        progress.start("reading", "files", 10_000);
+        progress.advance(2_500);
         let area = Rect::new(0, 0, 80, 24);
         let mut buf = Buffer::empty(area);
         render(&progress, area, &mut buf);

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Gauge, Widget};
 
 use super::sources::story_letter;
 use super::{note, pane};
@@ -29,6 +29,22 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             app.articles.len()
         );
         note(app, &text, inner, buf);
+        if let Some((ratio, label)) = app.grouping_progress()
+            && inner.height > 3
+        {
+            Gauge::default()
+                .gauge_style(app.theme.style(Role::StatusKey))
+                .ratio(ratio.clamp(0.0, 1.0))
+                .label(label)
+                .render(
+                    Rect {
+                        y: inner.y + 3,
+                        height: 1,
+                        ..inner
+                    },
+                    buf,
+                );
+        }
         return;
     };
     let theme = &app.theme;

@@ -25,7 +25,10 @@ const MAX_LABEL_COLUMNS: usize = 18;
 
 pub fn render(app: &App, area: Rect, inner: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Sources && app.help.is_none();
-    let title = if app.stories.grouped {
+    let title = if let (true, Some((ratio, _))) = (app.stories.grouped, app.grouping_progress()) {
+        // Short enough for the narrowest list (22 columns inside).
+        format!(" Grouping stories {:.0}% ", ratio * 100.0)
+    } else if app.stories.grouped {
         let stories = app.stories.map.as_ref().map_or(0, |m| m.stories.len());
         format!(" Sources ({}) · {stories} stories ", app.articles.len())
     } else {
