@@ -15,6 +15,8 @@ use serde::Deserialize;
 
 use crate::config::ConfigError;
 
+pub mod identify;
+
 /// The embedded language files, by code.
 pub const FILES: &[(&str, &str)] = &[
     ("en", include_str!("../assets/lang/en.toml")),
