@@ -246,7 +246,7 @@ fn jump_to_reader(app: &mut App) {
     if let Some(layout) = app.reader_layout() {
         let row = layout.row_of(paragraph, sentence_range.start);
         let height = app.reader_height();
-        app.reader_top = row.saturating_sub(height / 3).min(layout.max_top(height));
+        app.reader_top = layout.top_showing(row, height);
     }
     app.ensure_selected_visible();
 }

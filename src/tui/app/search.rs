@@ -136,11 +136,9 @@ pub(super) fn refresh(app: &mut App, follow: bool) {
         .as_ref()
         .map_or((0, 0), |layout| layout.anchor_of(app.reader_top));
     // With the header in view, its matches are the first after the top.
-    let header_shown = layout.as_ref().is_none_or(|l| {
-        l.paragraph_rows
-            .first()
-            .is_none_or(|&r| app.reader_top < r as usize)
-    });
+    let header_shown = layout
+        .as_ref()
+        .is_none_or(|l| app.reader_top < l.head_len());
     let Some(search) = app.search.as_mut() else {
         return;
     };
@@ -276,7 +274,7 @@ fn show_current(app: &mut App) {
     };
     let height = app.reader_height();
     if row < app.reader_top || row >= app.reader_top + height {
-        app.reader_top = row.saturating_sub(height / 3).min(layout.max_top(height));
+        app.reader_top = layout.top_showing(row, height);
     }
 }
 

@@ -56,10 +56,8 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         .as_ref()
         .filter(|h| h.article == layout.article);
     for (y, row) in layout
-        .rows
+        .rows(app.reader_top, usize::from(area.height))
         .iter()
-        .skip(app.reader_top)
-        .take(usize::from(area.height))
         .enumerate()
     {
         let y = area.y + y as u16;
