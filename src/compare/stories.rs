@@ -810,11 +810,13 @@ pub fn fingerprints_and_boilerplate(
     progress: &Progress,
 ) -> (Vec<Fingerprint>, Boilerplate) {
     let shingled = shingle_articles(articles, progress);
+    progress.start("fingerprinting", "articles", articles.len());
     let boilerplate = boilerplate_of(articles, &shingled, budget);
     // Each article's sentences are freed as its text is made.
     let texts = shingled
         .into_iter()
         .map(|sentences| {
+            progress.advance(1);
             Shingled::of_sentences(&sentences, |key| {
                 boilerplate.0.is_empty() || !boilerplate.0.contains(&key)
             })
@@ -943,8 +945,8 @@ pub fn map(articles: &[&Article], budget: &Budget) -> StoryMap {
 }
 
 /// [`map`], saying how far it has got in `progress` (for the app's
-/// progress bar): stages `shingling` articles, then `judging` candidate
-/// pairs or `aligning` every pair.
+/// progress bar): stages `shingling` and `fingerprinting` articles, then
+/// `judging` candidate pairs or `aligning` every pair.
 pub fn map_counted(articles: &[&Article], budget: &Budget, progress: &Progress) -> StoryMap {
     if let Some(map) = given(articles) {
         return map;
