@@ -1,6 +1,6 @@
-//! Where the panes go, and the reader's wrapped-line cache: every row of an
-//! article at one width, built once per (article, width) so that a frame
-//! only touches the rows it shows.
+//! Where the panes go, and the reader's rows: an article at one width,
+//! built once per (article, width) and wrapped lazily, paragraph by
+//! paragraph, as frames, scrolls and jumps reach them.
 
 use std::cell::RefCell;
 use std::ops::Range;

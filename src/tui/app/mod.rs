@@ -236,8 +236,8 @@ impl App {
             .map_or(1, |p| usize::from(p.reader_text().height).max(1))
     }
 
-    /// The wrapped rows of the open article at the reader's width, built on
-    /// first use and kept until the article or the width changes.
+    /// The rows of the open article at the reader's width (wrapped lazily),
+    /// built on first use and kept until the article or the width changes.
     pub fn reader_layout(&self) -> Option<Rc<ReaderLayout>> {
         self.open_article()?;
         let width = self.panes()?.reader_text().width.max(1);
