@@ -58,21 +58,23 @@ fn pairs(c: &mut Criterion) {
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(8));
-    group.bench_function("paraphrased", |bench| {
-        bench.iter(|| {
-            Command::new("git")
-                .args(["diff", "--no-index", "--word-diff"])
-                .arg(&a)
-                .arg(&b)
-                .output()
-                .expect("git runs")
-        })
-    });
+    group.bench_function("paraphrased", |bench| bench.iter(|| git_word_diff(&a, &b)));
     group.finish();
     cli_against_git(c, &original, &paraphrase);
 }
 
 /// CPU time (user + system) of the children that have ended so far.
+/// `git diff --no-index --word-diff A B`, the reference the diff is timed
+/// against.
+fn git_word_diff(a: &std::path::Path, b: &std::path::Path) -> std::process::Output {
+    Command::new("git")
+        .args(["diff", "--no-index", "--word-diff"])
+        .arg(a)
+        .arg(b)
+        .output()
+        .expect("git runs")
+}
+
 fn children_cpu() -> Duration {
     use nix::sys::resource::{UsageWho, getrusage};
     let usage = getrusage(UsageWho::RUSAGE_CHILDREN).expect("getrusage");
@@ -111,14 +113,7 @@ fn cli_against_git(c: &mut Criterion, original: &[Vec<String>], paraphrase: &[Ve
             .output()
             .expect("the binary runs")
     };
-    let git = || {
-        Command::new("git")
-            .args(["diff", "--no-index", "--word-diff"])
-            .arg(&a)
-            .arg(&b)
-            .output()
-            .expect("git runs")
-    };
+    let git = || git_word_diff(&a, &b);
     let cpu_of = |run: &dyn Fn() -> std::process::Output| {
         let before = children_cpu();
         for _ in 0..10 {

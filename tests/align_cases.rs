@@ -4,25 +4,23 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+mod common;
 
 /// `diff name-a name-b --format json` (with `extra` options).
 fn diff(name: &str, extra: &[&str]) -> Value {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cases/align");
-    let home = tempfile::tempdir().unwrap();
-    let output = Command::cargo_bin("spacefilm-tui")
-        .unwrap()
-        .env("HOME", home.path())
-        .arg("diff")
-        .arg(folder.join(format!("{name}-a.txt")))
-        .arg(folder.join(format!("{name}-b.txt")))
-        .args(["--format", "json"])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    serde_json::from_slice(&output.stdout).unwrap()
+    let side = |end: &str| folder.join(format!("{name}-{end}.txt")).into_os_string();
+    let args = [
+        "diff".into(),
+        side("a"),
+        side("b"),
+        "--format".into(),
+        "json".into(),
+    ];
+    let extra = extra.iter().map(std::ffi::OsString::from);
+    common::run_json(&args.into_iter().chain(extra).collect::<Vec<_>>())
 }
 
 fn kinds(doc: &Value) -> Vec<(Vec<u64>, Vec<u64>, String)> {

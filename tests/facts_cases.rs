@@ -5,27 +5,21 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+mod common;
 
 /// The ledger of the pair `name-a` ⇄ `name-b`.
 fn facts(name: &str) -> Vec<Value> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cases/facts");
-    let home = tempfile::tempdir().unwrap();
-    let output = Command::cargo_bin("spacefilm-tui")
-        .unwrap()
-        .env("HOME", home.path())
-        .args([
-            "facts",
-            folder.join(format!("{name}-a.txt")).to_str().unwrap(),
-            folder.join(format!("{name}-b.txt")).to_str().unwrap(),
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let side = |end: &str| folder.join(format!("{name}-{end}.txt")).into_os_string();
+    let doc = common::run_json(&[
+        "facts".into(),
+        side("a"),
+        side("b"),
+        "--format".into(),
+        "json".into(),
+    ]);
     doc["facts"].as_array().unwrap().clone()
 }
 
@@ -205,14 +199,7 @@ fn miles_and_kilometres_are_one_distance() {
 
 #[test]
 fn the_seed_ledger_shows_each_value_once_with_its_articles() {
-    let home = tempfile::tempdir().unwrap();
-    let output = Command::cargo_bin("spacefilm-tui")
-        .unwrap()
-        .env("HOME", home.path())
-        .args(["facts", "--format", "json"])
-        .output()
-        .unwrap();
-    let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let doc = common::run_json(&["facts", "--format", "json"]);
     let facts = doc["facts"].as_array().unwrap();
     let age = facts
         .iter()

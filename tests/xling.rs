@@ -21,18 +21,8 @@ fn fixture(name: &str) -> PathBuf {
 
 /// `align LEFT RIGHT --format json` (with `extra` options).
 fn align(left: &str, right: &str, extra: &[&str]) -> Value {
-    let home = tempfile::tempdir().unwrap();
-    let output = Command::cargo_bin("spacefilm-tui")
-        .unwrap()
-        .env("HOME", home.path())
-        .arg("align")
-        .args([left, right])
-        .args(["--format", "json"])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    serde_json::from_slice(&output.stdout).unwrap()
+    let args = ["align", left, right, "--format", "json"];
+    common::run_json(&[&args[..], extra].concat())
 }
 
 /// Strict F1 of `align LEFT RIGHT` against `gold` (a fixture).
@@ -153,7 +143,6 @@ fn the_ledger_across_the_seeds_and_their_translations() {
     let gold: Value =
         serde_json::from_str(&std::fs::read_to_string(fixture("xling/facts-xling.json")).unwrap())
             .unwrap();
-    let home = tempfile::tempdir().unwrap();
     let mut args: Vec<String> = [
         "000_0ac90385ad601620",
         "001_68204c46c6310e18",
@@ -164,16 +153,8 @@ fn the_ledger_across_the_seeds_and_their_translations() {
     .map(str::to_owned)
     .to_vec();
     args.extend(["xling/000-es.txt", "xling/001-ru.txt", "xling/002-fr.txt"].map(path));
-    let output = Command::cargo_bin("spacefilm-tui")
-        .unwrap()
-        .env("HOME", home.path())
-        .arg("facts")
-        .args(&args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    let tool: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let facts = ["facts".to_owned()].into_iter().chain(args);
+    let tool = common::run_json(&facts.chain(json()).collect::<Vec<_>>());
     let ((found, conflicts), alarms, (linked, agreements)) = gold::score_facts(&gold, &tool);
     println!(
         "facts-xling: conflicts {found}/{conflicts}, false alarms {alarms}, agreements {linked}/{agreements}"
@@ -182,19 +163,17 @@ fn the_ledger_across_the_seeds_and_their_translations() {
     assert!(linked >= 35, "agreements linked {linked}/{agreements}");
 }
 
+/// The options that ask for JSON, as owned strings.
+fn json() -> [String; 2] {
+    ["--format".to_owned(), "json".to_owned()]
+}
+
 /// The stories `matrix --format json` finds, as lists of article ids.
 fn stories(args: &[String]) -> Vec<Vec<String>> {
-    let home = tempfile::tempdir().unwrap();
-    let output = Command::cargo_bin("spacefilm-tui")
-        .unwrap()
-        .env("HOME", home.path())
-        .arg("matrix")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let matrix = ["matrix".to_owned()]
+        .into_iter()
+        .chain(args.iter().cloned());
+    let doc = common::run_json(&matrix.chain(json()).collect::<Vec<_>>());
     let mut stories: Vec<Vec<String>> = doc["stories"]
         .as_array()
         .unwrap()
@@ -305,15 +284,7 @@ fn a_translation_marks_only_the_figures_the_other_side_lacks() {
 /// that differ.
 #[test]
 fn a_translation_marks_the_anchors_both_sides_give() {
-    let home = tempfile::tempdir().unwrap();
-    let output = Command::cargo_bin("spacefilm-tui")
-        .unwrap()
-        .env("HOME", home.path())
-        .args(["diff", "002", &path("xling/002-fr.txt"), "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let json = common::run_json(&["diff", "002", &path("xling/002-fr.txt"), "--format", "json"]);
     let anchors: Vec<(String, String)> = json["links"]
         .as_array()
         .unwrap()

@@ -25,3 +25,18 @@ impl Rng {
         &items[self.below(items.len())]
     }
 }
+
+/// Runs the binary with `args` and `HOME` in a fresh temporary folder (no
+/// user settings apply), asserts that it succeeded, and parses its
+/// standard output as JSON.
+pub fn run_json<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> serde_json::Value {
+    let home = tempfile::tempdir().unwrap();
+    let output = assert_cmd::Command::cargo_bin("spacefilm-tui")
+        .unwrap()
+        .env("HOME", home.path())
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    serde_json::from_slice(&output.stdout).unwrap()
+}
