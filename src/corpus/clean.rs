@@ -10,10 +10,12 @@ const TAB_STOP: usize = 8;
 
 /// Whether [`normalize`] would change `text`; most files need nothing.
 pub fn needs_normalizing(text: &str) -> bool {
+    // One vectorised search per character beats one pass testing each byte
+    // five ways.
     text.starts_with('\u{FEFF}')
-        || text
-            .bytes()
-            .any(|b| b == b'\r' || b == b'\t' || b == 0x85 || b == 0xA8 || b == 0xA9)
+        || ['\r', '\t', '\u{85}', '\u{2028}', '\u{2029}']
+            .iter()
+            .any(|&c| text.contains(c))
 }
 
 /// Line endings become `\n` (CRLF, lone CR, NEL, U+2028, U+2029), tabs are

@@ -19,7 +19,7 @@ use serde::Deserialize;
 use crate::lang::{self, Language};
 
 /// Longest dateline, in bytes: a longer lead is prose.
-const MAX_DATELINE_BYTES: usize = 120;
+pub(crate) const MAX_DATELINE_BYTES: usize = 120;
 
 /// Most words in a dateline's place (`RIO DE JANEIRO`, `SAN JUAN DE LOS
 /// MORROS`).

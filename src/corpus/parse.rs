@@ -133,6 +133,16 @@ pub fn parse_article_in(
 /// (`WASHINGTON, Oct. 5 (Reuters) - U.S. officials…`): only with an agency
 /// or a date, so that a sentence opening on a name in capitals is not one.
 fn inline_dateline(sentence: &str, language: &Language) -> Option<usize> {
+    // Every sentence is asked: most are turned away by what the dateline
+    // must hold, a digit of its date or the bracket or slash round its
+    // agency.
+    let head = &sentence[..sentence.floor_char_boundary(dateline::MAX_DATELINE_BYTES)];
+    if !head
+        .bytes()
+        .any(|b| b.is_ascii_digit() || b == b'(' || b == b'/')
+    {
+        return None;
+    }
     let found = dateline::parse(sentence, language)?;
     (found.agency.is_some() || found.date.is_some())
         .then_some(found.len)
@@ -155,7 +165,9 @@ fn dashed_subheads(text: &str) -> std::borrow::Cow<'_, str> {
         (!inner.is_empty() && inner.split_whitespace().count() <= MAX_SUBHEAD_WORDS * 2)
             .then(|| format!("## {inner}"))
     };
-    if !text.contains(['-', '–', '—', '*']) {
+    // One search per mark: a search for any of several chars goes char by
+    // char.
+    if !['-', '–', '—', '*'].iter().any(|&mark| text.contains(mark)) {
         return std::borrow::Cow::Borrowed(text);
     }
     let lines: Vec<&str> = text.split('\n').collect();
@@ -195,7 +207,7 @@ fn mark_subheads(blocks: &mut [Block]) {
             continue;
         }
         let text = block.text.trim();
-        let words = text.split_whitespace().count();
+        let words = text.split_whitespace().take(MAX_SUBHEAD_WORDS + 1).count();
         let unpunctuated = !text.ends_with(['.', ',', ';', ':', '…', '"', '”', '»', ')']);
         let previous_ends = previous
             .text

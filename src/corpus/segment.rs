@@ -610,6 +610,11 @@ impl Iterator for Words<'_> {
             if end >= bytes.len() {
                 break;
             }
+            // Most words end on a space: only an apostrophe, a point or a
+            // comma in ASCII may join what follows.
+            if bytes[end] < 0x80 && !matches!(bytes[end], b'\'' | b'.' | b',') {
+                break;
+            }
             let c = self.text[end..].chars().next()?;
             let len = c.len_utf8();
             let next = self.text[end + len..].chars().next();
