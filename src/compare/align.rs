@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Serialize;
 
-use super::candidates::{self, Candidates};
+use super::candidates::Candidates;
 use super::sides::{Scored, Sides};
 use super::{Budget, Coarse};
 
@@ -159,9 +159,9 @@ fn align_oriented(left: &[&str], right: &[&str], budget: &Budget) -> Alignment {
     let mut aligner = Aligner {
         sides: &sides,
         candidates: &candidates,
-        reserved_left: HashSet::default(),
-        reserved_right: HashSet::default(),
-        small_gaps: HashMap::default(),
+        reserved_left: vec![false; left.len()],
+        reserved_right: vec![false; right.len()],
+        small_gaps: Vec::new(),
     };
     let anchors = chain(&aligner.anchors(), |i, j, s| anchor_weight(&sides, i, j, s));
     aligner.small_gaps = small_gaps(&anchors, left.len(), right.len());
@@ -236,12 +236,12 @@ struct Aligner<'a> {
     candidates: &'a Candidates,
     /// Sentences of clear pairs that stand out of order: the programme
     /// leaves them for the move pass rather than pair them with a lookalike.
-    reserved_left: HashSet<usize>,
-    reserved_right: HashSet<usize>,
+    reserved_left: Vec<bool>,
+    reserved_right: Vec<bool>,
     /// Per left sentence in a small gap between anchors, the right
     /// sentences across the gap: every pair there is scored, candidate or
     /// not.
-    small_gaps: HashMap<usize, std::ops::Range<usize>>,
+    small_gaps: Vec<Option<std::ops::Range<usize>>>,
 }
 
 impl Aligner<'_> {
@@ -267,7 +267,7 @@ impl Aligner<'_> {
             .filter(|&(i, _)| !self.sides.left[i].profile.features.is_empty())
             .map(|(i, j)| (i, j, 1.0))
             .collect();
-        for (i, j) in candidates::once_only_words(self.sides) {
+        for &(i, j) in self.candidates.once_only() {
             if let Some(s) = self.candidates.get(i, j).filter(|&s| s >= MIN_ANCHOR) {
                 anchors.push((i, j, s));
             }
@@ -308,8 +308,8 @@ impl Aligner<'_> {
             let after = anchors[at..].iter().find(|a| a.0 > i).map(|a| a.1);
             let fits = before.is_none_or(|b| b < j) && after.is_none_or(|a| a > j);
             if !fits {
-                self.reserved_left.insert(i);
-                self.reserved_right.insert(j);
+                self.reserved_left[i] = true;
+                self.reserved_right[j] = true;
             }
         }
     }
@@ -317,8 +317,8 @@ impl Aligner<'_> {
     /// The score of linking left sentences `i0..i0+di` with right
     /// `j0..j0+dj`, or `None` when that link is not worth making.
     fn step_score(&self, i0: usize, di: usize, j0: usize, dj: usize) -> Option<f32> {
-        if (i0..i0 + di).any(|i| self.reserved_left.contains(&i))
-            || (j0..j0 + dj).any(|j| self.reserved_right.contains(&j))
+        if self.reserved_left[i0..i0 + di].contains(&true)
+            || self.reserved_right[j0..j0 + dj].contains(&true)
         {
             return None;
         }
@@ -333,12 +333,12 @@ impl Aligner<'_> {
             (1, 2) => {
                 component(i0, j0)?;
                 component(i0, j0 + 1)?;
-                (&sides.left[i0], &sides.right_pairs[j0], MERGE_PENALTY)
+                (&sides.left[i0], sides.right_pair(j0), MERGE_PENALTY)
             }
             (2, 1) => {
                 component(i0, j0)?;
                 component(i0 + 1, j0)?;
-                (&sides.left_pairs[i0], &sides.right[j0], MERGE_PENALTY)
+                (sides.left_pair(i0), &sides.right[j0], MERGE_PENALTY)
             }
             (2, 2) => {
                 let found = [(i0, j0), (i0, j0 + 1), (i0 + 1, j0), (i0 + 1, j0 + 1)]
@@ -349,8 +349,8 @@ impl Aligner<'_> {
                     return None;
                 }
                 (
-                    &sides.left_pairs[i0],
-                    &sides.right_pairs[j0],
+                    sides.left_pair(i0),
+                    sides.right_pair(j0),
                     DOUBLE_MERGE_PENALTY,
                 )
             }
@@ -366,7 +366,7 @@ impl Aligner<'_> {
     /// left unpaired between two equal neighbours).
     fn pair_score(&self, a: usize, b: usize) -> Option<f32> {
         self.candidates.get(a, b).or_else(|| {
-            let across = self.small_gaps.get(&a)?;
+            let across = self.small_gaps.get(a)?.as_ref()?;
             across.contains(&b).then(|| {
                 self.sides
                     .similarity(&self.sides.left[a], &self.sides.right[b])
@@ -466,8 +466,8 @@ impl Aligner<'_> {
             return s;
         }
         let sides = self.sides;
-        let a = sides.span(&sides.left, &sides.left_pairs, left);
-        let b = sides.span(&sides.right, &sides.right_pairs, right);
+        let a = sides.left_span(left);
+        let b = sides.right_span(right);
         sides.similarity(&a, &b)
     }
 
@@ -578,17 +578,19 @@ impl Aligner<'_> {
         let sides = self.sides;
         let sentences = (sides.left.len() + sides.right.len()).max(1) as f32;
         let once_only = (1.0 + sentences / 2.0).ln();
-        let (in_left, in_right) = (frequency(&sides.left), frequency(&sides.right));
+        let (in_left, in_right) = (
+            frequency(&sides.left, sides.key_count),
+            frequency(&sides.right, sides.key_count),
+        );
         let strength = |i: usize, j: usize, s: f32| -> f32 {
             let right = &sides.right[j].profile.features;
             let shared: f32 = sides.left[i]
                 .profile
                 .features
                 .iter()
-                .filter(|f| !sides.stopwords.contains(f) && right.binary_search(f).is_ok())
+                .filter(|f| !sides.is_stopword(**f) && right.binary_search(f).is_ok())
                 .map(|f| {
-                    let spread = in_left.get(f).copied().unwrap_or(1)
-                        * in_right.get(f).copied().unwrap_or(1);
+                    let spread = in_left[*f as usize].max(1) * in_right[*f as usize].max(1);
                     sides.weights.of(*f) / spread as f32
                 })
                 .sum();
@@ -676,11 +678,11 @@ impl Aligner<'_> {
 }
 
 /// How many sentences of a side hold each feature.
-fn frequency(side: &[Scored]) -> HashMap<u32, u32> {
-    let mut count: HashMap<u32, u32> = HashMap::default();
+fn frequency(side: &[Scored], key_count: usize) -> Vec<u32> {
+    let mut count = vec![0u32; key_count];
     for scored in side {
         for &f in &scored.profile.features {
-            *count.entry(f).or_default() += 1;
+            count[f as usize] += 1;
         }
     }
     count
@@ -741,8 +743,8 @@ fn small_gaps(
     anchors: &[(usize, usize, f32)],
     n: usize,
     m: usize,
-) -> HashMap<usize, std::ops::Range<usize>> {
-    let mut gaps = HashMap::default();
+) -> Vec<Option<std::ops::Range<usize>>> {
+    let mut gaps = vec![None; n];
     let mut corners: Vec<(usize, usize)> = Vec::with_capacity(anchors.len() + 2);
     corners.push((0, 0));
     corners.extend(anchors.iter().map(|&(i, j, _)| (i + 1, j + 1)));
@@ -752,8 +754,8 @@ fn small_gaps(
         let (i0, j0) = pair[0];
         let (i1, j1) = (pair[1].0 - 1, pair[1].1 - 1);
         if i1 > i0 && j1 > j0 && (i1 - i0) * (j1 - j0) <= SMALL_GAP_CELLS {
-            for i in i0..i1 {
-                gaps.insert(i, j0..j1);
+            for gap in &mut gaps[i0..i1] {
+                *gap = Some(j0..j1);
             }
         }
     }

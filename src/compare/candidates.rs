@@ -19,6 +19,8 @@ const MAX_KEY_SENTENCES: usize = 48;
 /// right sentence.
 pub struct Candidates {
     by_left: Vec<Vec<(u32, f32)>>,
+    /// [`once_only_words`], kept: the anchors start from them too.
+    once_only: Vec<(usize, usize)>,
 }
 
 impl Candidates {
@@ -68,7 +70,8 @@ impl Candidates {
         ) {
             wanted[i].push(j as u32);
         }
-        for (i, j) in once_only_words(sides) {
+        let once_only = once_only_words(sides);
+        for &(i, j) in &once_only {
             wanted[i].push(j as u32);
         }
         let by_left = wanted
@@ -88,7 +91,13 @@ impl Candidates {
                     .collect()
             })
             .collect();
-        Candidates { by_left }
+        Candidates { by_left, once_only }
+    }
+
+    /// The pairs joined by a word found once on each side
+    /// ([`once_only_words`]), sorted.
+    pub fn once_only(&self) -> &[(usize, usize)] {
+        &self.once_only
     }
 }
 
@@ -214,27 +223,33 @@ fn same_text(left: &[Scored], right: &[Scored], max_sentences: usize) -> Vec<(us
 }
 
 /// Pairs joined by an informative word that occurs in exactly one sentence
-/// of each side.
-pub fn once_only_words(sides: &Sides) -> Vec<(usize, usize)> {
-    let once = |side: &[Scored]| -> HashMap<u32, usize> {
-        let mut seen: HashMap<u32, (usize, usize)> = HashMap::default();
+/// of each side, sorted.
+fn once_only_words(sides: &Sides) -> Vec<(usize, usize)> {
+    // Per feature id: in how many sentences of a side (0, 1 or more), and
+    // the first. Dense tables: every feature of every sentence is counted.
+    const MANY: u32 = 2;
+    let once = |side: &[Scored]| -> Vec<(u32, u32)> {
+        let mut seen = vec![(0u32, 0u32); sides.key_count];
         for (i, scored) in side.iter().enumerate() {
             for &f in &scored.profile.features {
-                let entry = seen.entry(f).or_insert((0, i));
-                entry.0 += 1;
+                let entry = &mut seen[f as usize];
+                if entry.0 == 0 {
+                    *entry = (1, i as u32);
+                } else {
+                    entry.0 = MANY;
+                }
             }
         }
-        seen.into_iter()
-            .filter(|(_, (c, _))| *c == 1)
-            .map(|(f, (_, i))| (f, i))
-            .collect()
+        seen
     };
     let left = once(&sides.left);
     let right = once(&sides.right);
     let mut pairs: Vec<(usize, usize)> = left
         .iter()
-        .filter(|(f, _)| !sides.stopwords.contains(f))
-        .filter_map(|(f, &i)| right.get(f).map(|&j| (i, j)))
+        .zip(&right)
+        .enumerate()
+        .filter(|&(f, (l, r))| l.0 == 1 && r.0 == 1 && !sides.is_stopword(f as u32))
+        .map(|(_, (l, r))| (l.1 as usize, r.1 as usize))
         .collect();
     pairs.sort_unstable();
     pairs.dedup();

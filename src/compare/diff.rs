@@ -2,6 +2,7 @@
 //! Myers diff, with a deadline), then the marks between kept words. The operations always rebuild both sides exactly: equal and
 //! delete texts give the left, equal and insert texts the right.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::time::Instant;
 
@@ -70,13 +71,6 @@ impl Op {
         }
     }
 
-    fn minor(op: OpKind, text: impl Into<String>) -> Op {
-        Op {
-            minor: true,
-            ..Op::new(op, text)
-        }
-    }
-
     /// The operation seen from the other side.
     pub fn mirrored(self) -> Op {
         let op = match self.op {
@@ -98,6 +92,32 @@ impl Op {
 pub struct DiffOptions {
     /// Case and punctuation differences are not differences.
     pub ignore_case_and_punctuation: bool,
+}
+
+/// An operation on borrowed text, as the diff finds it word by word;
+/// [`tidy`] joins the pieces into [`Op`]s, allocating once per stretch
+/// rather than once per word.
+struct Piece<'a> {
+    op: OpKind,
+    text: Cow<'a, str>,
+    minor: bool,
+}
+
+impl<'a> Piece<'a> {
+    fn new(op: OpKind, text: impl Into<Cow<'a, str>>) -> Piece<'a> {
+        Piece {
+            op,
+            text: text.into(),
+            minor: false,
+        }
+    }
+
+    fn minor(op: OpKind, text: impl Into<Cow<'a, str>>) -> Piece<'a> {
+        Piece {
+            minor: true,
+            ..Piece::new(op, text)
+        }
+    }
 }
 
 /// A piece of text and what it is compared by.
@@ -153,7 +173,7 @@ pub fn diff(
         return Some(if left.is_empty() {
             Vec::new()
         } else {
-            vec![Op::new(OpKind::Equal, left)]
+            vec![Op::of(OpKind::Equal, left)]
         });
     }
     if left.is_empty() || right.is_empty() {
@@ -161,15 +181,15 @@ pub fn diff(
     }
     let old: Vec<Range<usize>> = segment::words(left).collect();
     let new: Vec<Range<usize>> = segment::words(right).collect();
-    let key = |text: &str| -> String {
+    let key = |text| -> Cow<'_, str> {
         if options.ignore_case_and_punctuation {
-            tokens::fold(text).into_owned()
+            tokens::fold(text)
         } else {
-            text.to_owned()
+            Cow::Borrowed(text)
         }
     };
-    let old_keys: Vec<String> = old.iter().map(|r| key(&left[r.clone()])).collect();
-    let new_keys: Vec<String> = new.iter().map(|r| key(&right[r.clone()])).collect();
+    let old_keys: Vec<Cow<str>> = old.iter().map(|r| key(&left[r.clone()])).collect();
+    let new_keys: Vec<Cow<str>> = new.iter().map(|r| key(&right[r.clone()])).collect();
     let found = capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, deadline);
     if deadline.is_some_and(|d| Instant::now() > d) {
         return None;
@@ -194,11 +214,11 @@ pub fn diff(
                     );
                     let (word_a, word_b) = (&left[a.clone()], &right[b.clone()]);
                     if word_a == word_b {
-                        ops.push(Op::new(OpKind::Equal, word_a));
+                        ops.push(Piece::new(OpKind::Equal, word_a));
                     } else {
                         // Equal once case is ignored.
-                        ops.push(Op::minor(OpKind::Delete, word_a));
-                        ops.push(Op::minor(OpKind::Insert, word_b));
+                        ops.push(Piece::minor(OpKind::Delete, word_a));
+                        ops.push(Piece::minor(OpKind::Insert, word_b));
                     }
                     (at_old, at_new) = (a.end, b.end);
                 }
@@ -237,15 +257,15 @@ pub fn diff(
             .map(|(a, _)| a.len_utf8())
             .sum();
         if common > 0 {
-            ops.push(Op::new(OpKind::Equal, &gap_a[..common]));
+            ops.push(Piece::new(OpKind::Equal, &gap_a[..common]));
             (at_old, at_new) = (at_old + common, at_new + common);
         }
         if let Some(last) = old_words.clone().last() {
-            ops.push(Op::new(OpKind::Delete, &left[at_old..old[last].end]));
+            ops.push(Piece::new(OpKind::Delete, &left[at_old..old[last].end]));
             at_old = old[last].end;
         }
         if let Some(last) = new_words.clone().last() {
-            ops.push(Op::new(OpKind::Insert, &right[at_new..new[last].end]));
+            ops.push(Piece::new(OpKind::Insert, &right[at_new..new[last].end]));
             at_new = new[last].end;
         }
     }
@@ -256,10 +276,10 @@ pub fn diff(
 /// Operations for what stands between two kept words (or after the last):
 /// equal; a minor change when only whitespace differs, or punctuation
 /// while it is ignored; else the marks that changed.
-fn between(a: &str, b: &str, options: DiffOptions, ops: &mut Vec<Op>) {
+fn between<'a>(a: &'a str, b: &'a str, options: DiffOptions, ops: &mut Vec<Piece<'a>>) {
     if a == b {
         if !a.is_empty() {
-            ops.push(Op::new(OpKind::Equal, a));
+            ops.push(Piece::new(OpKind::Equal, a));
         }
         return;
     }
@@ -278,10 +298,10 @@ fn between(a: &str, b: &str, options: DiffOptions, ops: &mut Vec<Op>) {
     };
     if squeeze(a).trim() == squeeze(b).trim() {
         if !a.is_empty() {
-            ops.push(Op::minor(OpKind::Delete, a));
+            ops.push(Piece::minor(OpKind::Delete, a));
         }
         if !b.is_empty() {
-            ops.push(Op::minor(OpKind::Insert, b));
+            ops.push(Piece::minor(OpKind::Insert, b));
         }
         return;
     }
@@ -301,13 +321,13 @@ fn between(a: &str, b: &str, options: DiffOptions, ops: &mut Vec<Op>) {
             )),
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => ops.push(Op::new(
+            } => ops.push(Piece::new(
                 OpKind::Delete,
                 join(&old[old_index..old_index + old_len]),
             )),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => ops.push(Op::new(
+            } => ops.push(Piece::new(
                 OpKind::Insert,
                 join(&new[new_index..new_index + new_len]),
             )),
@@ -317,11 +337,11 @@ fn between(a: &str, b: &str, options: DiffOptions, ops: &mut Vec<Op>) {
                 new_index,
                 new_len,
             } => {
-                ops.push(Op::new(
+                ops.push(Piece::new(
                     OpKind::Delete,
                     join(&old[old_index..old_index + old_len]),
                 ));
-                ops.push(Op::new(
+                ops.push(Piece::new(
                     OpKind::Insert,
                     join(&new[new_index..new_index + new_len]),
                 ));
@@ -333,14 +353,14 @@ fn between(a: &str, b: &str, options: DiffOptions, ops: &mut Vec<Op>) {
 /// Units equal once case and punctuation are ignored but written
 /// differently: minor operations, which rebuild both sides but are not
 /// differences.
-fn changed_but_equal(old: &[Unit<'_>], new: &[Unit<'_>]) -> Vec<Op> {
+fn changed_but_equal<'a>(old: &[Unit<'a>], new: &[Unit<'a>]) -> Vec<Piece<'a>> {
     let mut ops = Vec::new();
     for (a, b) in old.iter().zip(new) {
         if a.text == b.text {
-            ops.push(Op::new(OpKind::Equal, a.text));
+            ops.push(Piece::new(OpKind::Equal, a.text));
         } else {
-            ops.push(Op::minor(OpKind::Delete, a.text));
-            ops.push(Op::minor(OpKind::Insert, b.text));
+            ops.push(Piece::minor(OpKind::Delete, a.text));
+            ops.push(Piece::minor(OpKind::Insert, b.text));
         }
     }
     ops
@@ -400,12 +420,12 @@ fn only_function_words(text: &str) -> bool {
 /// paraphrase is not shredded into fragments around "the" and "to"; a
 /// stretch with content words only when the changes are
 /// [`ABSORB_FACTOR`] times as long.
-fn tidy(ops: Vec<Op>) -> Vec<Op> {
+fn tidy(ops: Vec<Piece<'_>>) -> Vec<Op> {
     let mut segments: Vec<Segment> = Vec::with_capacity(ops.len());
     for op in ops {
         match (segments.last_mut(), op.op) {
             (Some(Segment::Same(text)), OpKind::Equal) => text.push_str(&op.text),
-            (_, OpKind::Equal) => segments.push(Segment::Same(op.text)),
+            (_, OpKind::Equal) => segments.push(Segment::Same(op.text.into_owned())),
             (
                 Some(Segment::Change {
                     deleted,
@@ -423,9 +443,9 @@ fn tidy(ops: Vec<Op>) -> Vec<Op> {
             }
             (_, kind) => {
                 let (deleted, inserted) = if kind == OpKind::Delete {
-                    (op.text, String::new())
+                    (op.text.into_owned(), String::new())
                 } else {
-                    (String::new(), op.text)
+                    (String::new(), op.text.into_owned())
                 };
                 segments.push(Segment::Change {
                     deleted,

@@ -201,13 +201,19 @@ pub fn sentences(article: &Article) -> Vec<&str> {
         .collect()
 }
 
-/// The text of some sentences joined by single spaces.
-pub fn joined(sentences: &[&str], indices: &[usize]) -> String {
-    indices
-        .iter()
-        .map(|&i| sentences[i])
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The text of some sentences joined by single spaces; one sentence is
+/// borrowed as it is (most links hold one on each side).
+pub fn joined<'a>(sentences: &[&'a str], indices: &[usize]) -> std::borrow::Cow<'a, str> {
+    match indices {
+        [one] => std::borrow::Cow::Borrowed(sentences[*one]),
+        _ => std::borrow::Cow::Owned(
+            indices
+                .iter()
+                .map(|&i| sentences[i])
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    }
 }
 
 /// Aligns two texts' sentences and diffs the words of every link.

@@ -2,7 +2,10 @@
 //! profiles of consecutive pairs (for 1-2 and 2-1 links), feature weights,
 //! and every profile's total weight.
 
-use rustc_hash::FxHashSet as HashSet;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::similarity::{self, Profile, Profiler, Weights};
 
@@ -25,11 +28,14 @@ pub struct Scored {
 pub struct Sides {
     pub left: Vec<Scored>,
     pub right: Vec<Scored>,
-    /// Sentence i and i+1 together.
-    pub left_pairs: Vec<Scored>,
-    pub right_pairs: Vec<Scored>,
+    /// Sentence i and i+1 together, merged when first asked for: the
+    /// alignment asks for few of them.
+    left_pairs: Vec<OnceCell<Scored>>,
+    right_pairs: Vec<OnceCell<Scored>>,
     pub weights: Weights,
-    pub stopwords: HashSet<u32>,
+    /// Per feature id, whether it is a function word ([`STOPWORD_PROBE`]):
+    /// looked up for every feature of every sentence, so a table, not a set.
+    stopwords: Vec<bool>,
     /// How many distinct features and soft keys there are: ids are below.
     pub key_count: usize,
 }
@@ -37,11 +43,28 @@ pub struct Sides {
 impl Sides {
     pub fn new(left: &[&str], right: &[&str]) -> Sides {
         let mut profiler = Profiler::default();
-        let left: Vec<Profile> = left.iter().map(|s| profiler.profile(s)).collect();
-        let right: Vec<Profile> = right.iter().map(|s| profiler.profile(s)).collect();
+        // Versions of a story repeat most of their sentences word for word:
+        // a sentence seen before takes the profile already made.
+        let mut seen: HashMap<&str, usize> = HashMap::default();
+        let mut profiles: Vec<Profile> = Vec::with_capacity(left.len() + right.len());
+        for sentence in left.iter().chain(right) {
+            let profile = match seen.get(sentence) {
+                Some(&earlier) => profiles[earlier].clone(),
+                None => {
+                    seen.insert(sentence, profiles.len());
+                    profiler.profile(sentence)
+                }
+            };
+            profiles.push(profile);
+        }
+        let right = profiles.split_off(left.len());
+        let left = profiles;
         let interner = &mut profiler.interner;
-        let stopwords: HashSet<u32> = STOPWORD_PROBE.iter().map(|w| interner.id(w)).collect();
-        let stop_list: Vec<u32> = stopwords.iter().copied().collect();
+        let stop_list: Vec<u32> = STOPWORD_PROBE.iter().map(|w| interner.id(w)).collect();
+        let mut stopwords = vec![false; interner.len()];
+        for &id in &stop_list {
+            stopwords[id as usize] = true;
+        }
         let weights = Weights::new(left.iter().chain(&right), interner, &stop_list);
         let scored = |profiles: Vec<Profile>| -> Vec<Scored> {
             profiles
@@ -52,16 +75,12 @@ impl Sides {
                 })
                 .collect()
         };
-        let pairs = |profiles: &[Profile]| -> Vec<Profile> {
-            profiles
-                .windows(2)
-                .map(|w| similarity::merge(&w[0], &w[1]))
-                .collect()
+        let pairs = |profiles: &[Profile]| -> Vec<OnceCell<Scored>> {
+            (1..profiles.len()).map(|_| OnceCell::new()).collect()
         };
-        let (left_pairs, right_pairs) = (pairs(&left), pairs(&right));
         Sides {
-            left_pairs: scored(left_pairs),
-            right_pairs: scored(right_pairs),
+            left_pairs: pairs(&left),
+            right_pairs: pairs(&right),
             left: scored(left),
             right: scored(right),
             weights,
@@ -74,13 +93,18 @@ impl Sides {
         similarity::similarity_with_totals(&a.profile, a.total, &b.profile, b.total, &self.weights)
     }
 
+    /// Whether a feature id is a function word's.
+    pub fn is_stopword(&self, feature: u32) -> bool {
+        self.stopwords[feature as usize]
+    }
+
     /// Informative features and soft keys of a profile, with their weights.
     pub fn keys<'a>(&'a self, scored: &'a Scored) -> impl Iterator<Item = (u32, f32)> + 'a {
         let profile = &scored.profile;
         profile
             .features
             .iter()
-            .filter(|f| !self.stopwords.contains(f))
+            .filter(|&&f| !self.is_stopword(f))
             .map(|&f| (f, self.weights.of(f)))
             .chain(
                 profile
@@ -90,21 +114,52 @@ impl Sides {
             )
     }
 
-    /// The profile of some consecutive sentences of one side.
-    pub fn span<'a>(
+    /// Left sentences `i` and `i + 1` together.
+    pub fn left_pair(&self, i: usize) -> &Scored {
+        self.pair(&self.left, &self.left_pairs, i)
+    }
+
+    /// Right sentences `j` and `j + 1` together.
+    pub fn right_pair(&self, j: usize) -> &Scored {
+        self.pair(&self.right, &self.right_pairs, j)
+    }
+
+    fn pair<'a>(&self, side: &[Scored], pairs: &'a [OnceCell<Scored>], i: usize) -> &'a Scored {
+        pairs[i].get_or_init(|| {
+            let profile = similarity::merge(&side[i].profile, &side[i + 1].profile);
+            Scored {
+                total: self.weights.total(&profile),
+                profile,
+            }
+        })
+    }
+
+    /// The profile of some consecutive left sentences.
+    pub fn left_span(&self, indices: &[usize]) -> Cow<'_, Scored> {
+        self.span(&self.left, &self.left_pairs, indices)
+    }
+
+    /// The profile of some consecutive right sentences.
+    pub fn right_span(&self, indices: &[usize]) -> Cow<'_, Scored> {
+        self.span(&self.right, &self.right_pairs, indices)
+    }
+
+    fn span<'a>(
         &'a self,
         side: &'a [Scored],
-        pairs: &'a [Scored],
+        pairs: &'a [OnceCell<Scored>],
         indices: &[usize],
-    ) -> std::borrow::Cow<'a, Scored> {
+    ) -> Cow<'a, Scored> {
         match indices {
-            [one] => std::borrow::Cow::Borrowed(&side[*one]),
-            [first, second] if *second == first + 1 => std::borrow::Cow::Borrowed(&pairs[*first]),
+            [one] => Cow::Borrowed(&side[*one]),
+            [first, second] if *second == first + 1 => {
+                Cow::Borrowed(self.pair(side, pairs, *first))
+            }
             _ => {
                 let profile = indices.iter().fold(Profile::default(), |acc, &k| {
                     similarity::merge(&acc, &side[k].profile)
                 });
-                std::borrow::Cow::Owned(Scored {
+                Cow::Owned(Scored {
                     total: self.weights.total(&profile),
                     profile,
                 })

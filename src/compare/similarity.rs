@@ -75,24 +75,37 @@ struct WordInfo {
 #[derive(Default)]
 pub struct Profiler<'a> {
     pub interner: Interner,
+    /// Words of up to [`INLINE_WORD`] bytes, keyed by their bytes packed
+    /// into an integer: a look-up then reads no text, where a string key
+    /// would be compared through a pointer to wherever the word was first
+    /// seen (a cache miss on every word of a long text).
+    short_words: FxHashMap<u128, WordInfo>,
     words: FxHashMap<&'a str, WordInfo>,
+    /// Scratch lists, reused from sentence to sentence: each profile then
+    /// allocates its two lists once, at their final length.
+    features: Vec<u32>,
+    soft: Vec<(u32, u32)>,
 }
 
 impl<'a> Profiler<'a> {
     /// The profile of one sentence.
     pub fn profile(&mut self, text: &'a str) -> Profile {
-        let mut features = Vec::new();
-        let mut soft = Vec::new();
+        let (features, soft) = (&mut self.features, &mut self.soft);
+        features.clear();
+        soft.clear();
         let mut hasher = FxHasher::default();
         for range in segment::words(text) {
             let raw = &text[range];
-            let info = match self.words.get(raw) {
-                Some(info) => *info,
-                None => {
-                    let info = word_info(raw, &mut self.interner);
-                    self.words.insert(raw, info);
-                    info
-                }
+            let interner = &mut self.interner;
+            let info = match packed(raw) {
+                Some(key) => *self
+                    .short_words
+                    .entry(key)
+                    .or_insert_with(|| word_info(raw, interner)),
+                None => *self
+                    .words
+                    .entry(raw)
+                    .or_insert_with(|| word_info(raw, interner)),
             };
             hasher.write_u64(info.folded);
             features.extend_from_slice(&info.features[..usize::from(info.feature_count)]);
@@ -103,12 +116,31 @@ impl<'a> Profiler<'a> {
         soft.sort_unstable();
         soft.dedup();
         Profile {
-            features,
-            soft,
+            features: features.as_slice().to_vec(),
+            soft: soft.as_slice().to_vec(),
             folded_hash: hasher.finish(),
             chars: text.chars().count(),
         }
     }
+}
+
+/// Longest word packed into an integer key: 15 bytes and a length byte.
+const INLINE_WORD: usize = 15;
+
+/// A word of up to [`INLINE_WORD`] bytes as one integer, its length in the
+/// top byte so that no two words share a key.
+fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > INLINE_WORD {
+        return None;
+    }
+    // Shifted in byte by byte: a copy into a buffer read back as one
+    // integer stalls on the store.
+    let key = bytes
+        .iter()
+        .enumerate()
+        .fold(0u128, |key, (k, &b)| key | u128::from(b) << (8 * k));
+    Some(key | (bytes.len() as u128) << 120)
 }
 
 fn word_info(raw: &str, interner: &mut Interner) -> WordInfo {
@@ -157,24 +189,41 @@ fn word_info(raw: &str, interner: &mut Interner) -> WordInfo {
 
 /// The union of two profiles: what two consecutive sentences say together.
 pub fn merge(a: &Profile, b: &Profile) -> Profile {
-    let mut features = Vec::with_capacity(a.features.len() + b.features.len());
-    features.extend_from_slice(&a.features);
-    features.extend_from_slice(&b.features);
-    features.sort_unstable();
-    features.dedup();
-    let mut soft = Vec::with_capacity(a.soft.len() + b.soft.len());
-    soft.extend_from_slice(&a.soft);
-    soft.extend_from_slice(&b.soft);
-    soft.sort_unstable();
-    soft.dedup();
     let mut hasher = FxHasher::default();
     (a.folded_hash, b.folded_hash).hash(&mut hasher);
     Profile {
-        features,
-        soft,
+        features: sorted_union(&a.features, &b.features),
+        soft: sorted_union(&a.soft, &b.soft),
         folded_hash: hasher.finish(),
         chars: a.chars + b.chars + 1,
     }
+}
+
+/// The union of two sorted lists without duplicates, sorted: one pass
+/// over both rather than a sort.
+fn sorted_union<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// Feature weights: rare features count more (inverse document frequency
@@ -242,6 +291,11 @@ pub fn similarity_with_totals(
             0.0
         };
     }
+    // Equal features (the same sentence on both sides, mostly): all is
+    // shared, and no feature is left for a soft match.
+    if a.features == b.features {
+        return 1.0;
+    }
     let mut score = 2.0 * shared_weight(&a.features, &b.features, weights);
     if !a.soft.is_empty() && !b.soft.is_empty() {
         score += 2.0 * SOFT_MATCH * soft_overlap(a, b, weights);
@@ -253,16 +307,15 @@ pub fn similarity_with_totals(
 fn shared_weight(a: &[u32], b: &[u32], weights: &Weights) -> f32 {
     let (mut i, mut j) = (0, 0);
     let mut shared = 0.0;
+    // Both indices step without a branch on the order: the comparisons
+    // would be mispredicted half the time.
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Equal => {
-                shared += weights.of(a[i]);
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+        let (x, y) = (a[i], b[j]);
+        if x == y {
+            shared += weights.of(x);
         }
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     shared
 }
