@@ -10,6 +10,13 @@ use clap::Parser;
 use spacefilm::config::Paths;
 use spacefilm::tui;
 
+/// mimalloc rather than the system allocator: a comparison makes and frees
+/// a few hundred thousand small strings and lists, and glibc's malloc and
+/// free took 11 % of the instructions of a 100k-word `diff` (8 % fewer
+/// with mimalloc, measured with cachegrind).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     let code = match args.command {
