@@ -102,8 +102,8 @@ fn facts(c: &mut Criterion) {
     let ledger_once = ledger(&[&left, &right], &Budget::unlimited());
     eprintln!(
         "{} + {} words: {} facts, {} in conflict",
-        left.word_count,
-        right.word_count,
+        left.word_count(),
+        right.word_count(),
         ledger_once.facts.len(),
         ledger_once.facts.iter().filter(|f| f.conflict).count()
     );
@@ -139,7 +139,7 @@ fn facts(c: &mut Criterion) {
         let ledger_once = ledger(&refs, &Budget::unlimited());
         eprintln!(
             "{count} versions of {} words: {} facts, {} in conflict",
-            versions[0].word_count,
+            versions[0].word_count(),
             ledger_once.facts.len(),
             ledger_once.facts.iter().filter(|f| f.conflict).count()
         );

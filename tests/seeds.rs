@@ -184,7 +184,7 @@ fn every_seed_has_a_title_language_and_body() {
         );
         assert_eq!(a.meta.language.as_deref(), Some("en"), "{}", a.id);
         assert!(a.sentences.len() >= 20, "{}", a.id);
-        assert!(a.word_count >= 550, "{}", a.id);
+        assert!(a.word_count() >= 550, "{}", a.id);
         assert!(a.notices.is_empty(), "{}: {:?}", a.id, a.notices);
     }
 }

@@ -251,7 +251,7 @@ mod tests {
             sentences: Vec::new(),
             notices: Vec::new(),
             encoding: "UTF-8",
-            word_count: 0,
+            word_count: std::sync::OnceLock::new(),
         }
     }
 

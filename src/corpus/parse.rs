@@ -69,7 +69,6 @@ pub fn parse_article_in(
 
     let mut paragraphs = Vec::with_capacity(blocks.len());
     let mut sentences = Vec::new();
-    let mut word_count = 0;
     for block in blocks {
         let first = sentences.len();
         let index = paragraphs.len();
@@ -93,7 +92,6 @@ pub fn parse_article_in(
                 dateline,
             });
         }
-        word_count += segment::word_count(&block.text);
         paragraphs.push(Paragraph {
             kind: block.kind,
             text: block.text,
@@ -121,7 +119,7 @@ pub fn parse_article_in(
         sentences,
         notices,
         encoding,
-        word_count,
+        word_count: std::sync::OnceLock::new(),
     };
     if article.meta.title.is_none() && !article.sentences.is_empty() {
         article.meta.title = Some(fallback_title(article.sentence_text(0)));

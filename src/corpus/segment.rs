@@ -485,10 +485,9 @@ fn classify_quotes(text: &str, language: &Language) -> Vec<(usize, Quote)> {
     let mut open = false;
     let bytes = text.as_bytes();
     let mut search = 0;
-    while let Some(offset) = bytes[search..]
-        .iter()
-        .position(|&b| b == b'"' || b == 0xE2 || b == 0xC2)
-    {
+    // The ASCII mark and the lead bytes of the others, found by a
+    // vectorised search.
+    while let Some(offset) = memchr::memchr3(b'"', 0xE2, 0xC2, &bytes[search..]) {
         let at = search + offset;
         let c = text[at..].chars().next().unwrap_or(' ');
         search = at + c.len_utf8();
@@ -575,12 +574,10 @@ impl Iterator for Words<'_> {
         let bytes = self.text.as_bytes();
         // Skip to the start of a word, ASCII bytes a table look-up each.
         let start = loop {
-            while self.pos < bytes.len()
-                && bytes[self.pos] < 0x80
-                && !ASCII_WORD[bytes[self.pos] as usize]
-            {
-                self.pos += 1;
-            }
+            self.pos += bytes[self.pos..]
+                .iter()
+                .position(|&b| BYTE_CLASS[usize::from(b)] != ASCII_OTHER)
+                .unwrap_or(bytes.len() - self.pos);
             if self.pos >= bytes.len() {
                 return None;
             }
@@ -597,16 +594,19 @@ impl Iterator for Words<'_> {
             }
             self.pos += c.len_utf8();
         };
-        let first = self.text[start..].chars().next()?;
-        if is_ideograph(first) {
-            self.pos = start + first.len_utf8();
-            return Some(start..self.pos);
+        if bytes[start] >= 0x80 {
+            let first = self.text[start..].chars().next()?;
+            if is_ideograph(first) {
+                self.pos = start + first.len_utf8();
+                return Some(start..self.pos);
+            }
         }
         let mut end = start;
         loop {
-            while end < bytes.len() && bytes[end] < 0x80 && ASCII_WORD[bytes[end] as usize] {
-                end += 1;
-            }
+            end += bytes[end..]
+                .iter()
+                .position(|&b| BYTE_CLASS[usize::from(b)] != ASCII_WORD)
+                .unwrap_or(bytes.len() - end);
             if end >= bytes.len() {
                 break;
             }
@@ -638,11 +638,20 @@ impl Iterator for Words<'_> {
     }
 }
 
-static ASCII_WORD: [bool; 128] = {
-    let mut table = [false; 128];
+/// What a byte is to the word scanner: one table look-up per byte.
+const ASCII_OTHER: u8 = 0;
+const ASCII_WORD: u8 = 1;
+const NOT_ASCII: u8 = 2;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
     let mut b = 0;
     while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else {
+            ASCII_OTHER
+        };
         b += 1;
     }
     table

@@ -54,7 +54,7 @@ impl<'a> ArticleSummary<'a> {
             credit: meta.credit.as_deref(),
             copyright: meta.copyright.as_deref(),
             captions: &meta.captions,
-            words: article.word_count,
+            words: article.word_count(),
             sentences: article.sentences.len(),
             paragraphs: article.paragraphs.len(),
             source: article.source.to_string(),

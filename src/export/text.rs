@@ -138,7 +138,7 @@ pub fn header_lines(article: &Article) -> Vec<(Style, String)> {
     facts.push(article.encoding.to_owned());
     let counted =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    facts.push(counted(article.word_count, "word", "words"));
+    facts.push(counted(article.word_count(), "word", "words"));
     facts.push(counted(article.sentences.len(), "sentence", "sentences"));
     lines.push((DIM, facts.join(" · ")));
     for notice in &article.notices {
@@ -327,7 +327,7 @@ pub fn list(articles: &[Article], width: Option<usize>) -> String {
                 &truncate(meta.outlet.as_deref().unwrap_or("—"), outlet_width),
                 outlet_width
             ),
-            article.word_count,
+            article.word_count(),
             article.sentences.len(),
         );
         paint(&mut out, WARN, &pad(&marks, 5));

@@ -120,7 +120,7 @@ pub fn render(app: &App, area: Rect, inner: Rect, buf: &mut Buffer) {
                 .clone()
                 .filter(|outlet| *outlet != article.label),
         );
-        details.push(format!("{} w", compact_count(article.word_count)));
+        details.push(format!("{} w", compact_count(article.word_count())));
         let marks: String = article.notices.iter().map(|n| n.mark()).collect();
         let marks_width = if marks.is_empty() {
             0
