@@ -50,10 +50,13 @@ impl Candidates {
         // partner: the search skips it, which makes near-identical texts
         // cheap.
         let (settled_left, settled_right) = unique_copies(&sides.left, &sides.right);
+        let (left_keys, right_keys) = (
+            SideKeys::new(sides, &sides.left),
+            SideKeys::new(sides, &sides.right),
+        );
         for (i, j) in best_partners(
-            sides,
-            &sides.left,
-            &sides.right,
+            &left_keys,
+            &right_keys,
             max_sentences,
             &settled_left,
             &settled_right,
@@ -61,9 +64,8 @@ impl Candidates {
             wanted[i].push(j as u32);
         }
         for (j, i) in best_partners(
-            sides,
-            &sides.right,
-            &sides.left,
+            &right_keys,
+            &left_keys,
             max_sentences,
             &settled_right,
             &settled_left,
@@ -125,24 +127,62 @@ fn unique_copies(left: &[Scored], right: &[Scored]) -> (HashSet<usize>, HashSet<
     (settled_left, settled_right)
 }
 
+/// The informative keys ([`Sides::keys`]) of every sentence of one side,
+/// listed once: the search in both directions walks them several times.
+struct SideKeys {
+    /// Sentence k's keys are `keys[starts[k]..starts[k + 1]]`.
+    starts: Vec<u32>,
+    keys: Vec<(u32, f32)>,
+    /// Per key, how often the side's sentences hold it (a soft key may
+    /// come twice in one sentence).
+    occurrences: Vec<u32>,
+}
+
+impl SideKeys {
+    fn new(sides: &Sides, side: &[Scored]) -> SideKeys {
+        let mut starts = Vec::with_capacity(side.len() + 1);
+        let mut keys = Vec::new();
+        let mut occurrences = vec![0u32; sides.key_count];
+        starts.push(0);
+        for scored in side {
+            for (key, weight) in sides.keys(scored) {
+                keys.push((key, weight));
+                occurrences[key as usize] += 1;
+            }
+            starts.push(keys.len() as u32);
+        }
+        SideKeys {
+            starts,
+            keys,
+            occurrences,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    fn of(&self, sentence: usize) -> &[(u32, f32)] {
+        &self.keys[self.starts[sentence] as usize..self.starts[sentence + 1] as usize]
+    }
+}
+
 /// For each sentence of `from`, the sentences of `to` that share the most
 /// informative weight with it. Settled sentences neither look nor are found.
 fn best_partners(
-    sides: &Sides,
-    from: &[Scored],
-    to: &[Scored],
+    from: &SideKeys,
+    to: &SideKeys,
     max_sentences: usize,
     settled_from: &HashSet<usize>,
     settled_to: &HashSet<usize>,
 ) -> Vec<(usize, usize)> {
     // An inverted index from keys to the sentences of `to`, in one flat
     // array with offsets.
-    let mut starts = vec![0u32; sides.key_count + 1];
-    for (j, scored) in to.iter().enumerate() {
-        if !settled_to.contains(&j) {
-            for (key, _) in sides.keys(scored) {
-                starts[key as usize + 1] += 1;
-            }
+    let key_count = to.occurrences.len();
+    let mut starts = vec![0u32; key_count + 1];
+    for j in (0..to.len()).filter(|j| !settled_to.contains(j)) {
+        for &(key, _) in to.of(j) {
+            starts[key as usize + 1] += 1;
         }
     }
     for k in 1..starts.len() {
@@ -150,30 +190,20 @@ fn best_partners(
     }
     let mut fill = starts.clone();
     let mut postings = vec![0u32; *starts.last().unwrap_or(&0) as usize];
-    for (j, scored) in to.iter().enumerate() {
-        if !settled_to.contains(&j) {
-            for (key, _) in sides.keys(scored) {
-                postings[fill[key as usize] as usize] = j as u32;
-                fill[key as usize] += 1;
-            }
-        }
-    }
-    let mut from_count = vec![0u32; sides.key_count];
-    for scored in from {
-        for (key, _) in sides.keys(scored) {
-            from_count[key as usize] += 1;
+    for j in (0..to.len()).filter(|j| !settled_to.contains(j)) {
+        for &(key, _) in to.of(j) {
+            postings[fill[key as usize] as usize] = j as u32;
+            fill[key as usize] += 1;
         }
     }
     let mut shared = vec![0.0f32; to.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut pairs = Vec::new();
-    for (i, scored) in from.iter().enumerate() {
-        if settled_from.contains(&i) {
-            continue;
-        }
-        for (key, weight) in sides.keys(scored) {
+    for i in (0..from.len()).filter(|i| !settled_from.contains(i)) {
+        for &(key, weight) in from.of(i) {
             let list = &postings[starts[key as usize] as usize..starts[key as usize + 1] as usize];
-            if list.len() > max_sentences || from_count[key as usize] as usize > max_sentences {
+            if list.len() > max_sentences || from.occurrences[key as usize] as usize > max_sentences
+            {
                 continue;
             }
             for &j in list {

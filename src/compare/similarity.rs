@@ -3,6 +3,8 @@
 //! with a softer match for names spelt differently and for words that share
 //! a long prefix.
 
+use std::ops::Range;
+
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
 
@@ -95,9 +97,10 @@ impl<'a> Profiler<'a> {
         soft.clear();
         let mut hasher = FxHasher::default();
         for range in segment::words(text) {
+            let key = packed(text, range.clone());
             let raw = &text[range];
             let interner = &mut self.interner;
-            let info = match packed(raw) {
+            let info = match key {
                 Some(key) => *self
                     .short_words
                     .entry(key)
@@ -127,20 +130,29 @@ impl<'a> Profiler<'a> {
 /// Longest word packed into an integer key: 15 bytes and a length byte.
 const INLINE_WORD: usize = 15;
 
-/// A word of up to [`INLINE_WORD`] bytes as one integer, its length in the
-/// top byte so that no two words share a key.
-fn packed(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
-    if bytes.len() > INLINE_WORD {
+/// The word at `range` of `text`, when it has up to [`INLINE_WORD`] bytes,
+/// as one integer: its bytes, then its length in the top byte, so that no
+/// two words share a key.
+fn packed(text: &str, range: Range<usize>) -> Option<u128> {
+    let len = range.len();
+    if len > INLINE_WORD {
         return None;
     }
-    // Shifted in byte by byte: a copy into a buffer read back as one
-    // integer stalls on the store.
-    let key = bytes
-        .iter()
-        .enumerate()
-        .fold(0u128, |key, (k, &b)| key | u128::from(b) << (8 * k));
-    Some(key | (bytes.len() as u128) << 120)
+    let bytes = text.as_bytes();
+    let key = match bytes.get(range.start..range.start + 16) {
+        // Sixteen bytes read at once, those past the word masked off.
+        Some(window) => {
+            let mut chunk = [0u8; 16];
+            chunk.copy_from_slice(window);
+            u128::from_le_bytes(chunk) & ((1u128 << (8 * len)) - 1)
+        }
+        // Near the end of the text: byte by byte.
+        None => bytes[range]
+            .iter()
+            .enumerate()
+            .fold(0u128, |key, (k, &b)| key | u128::from(b) << (8 * k)),
+    };
+    Some(key | (len as u128) << 120)
 }
 
 fn word_info(raw: &str, interner: &mut Interner) -> WordInfo {
