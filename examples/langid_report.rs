@@ -17,17 +17,18 @@ fn main() {
                 continue;
             };
             let sample = &text[..text.floor_char_boundary(1024)];
-            let words = identify::evidence(sample, lang::all()).map_or("-".to_owned(), |e| {
-                format!(
-                    "{}{} n{} cov{:.2} mar{:.1} short{:.2}",
-                    if e.is_plain() { "+" } else { "?" },
-                    e.language.code,
-                    e.words,
-                    e.coverage,
-                    e.margin,
-                    e.short_share
-                )
-            });
+            let words =
+                identify::evidence(sample, lang::function_words()).map_or("-".to_owned(), |e| {
+                    format!(
+                        "{}{} n{} cov{:.2} mar{:.1} short{:.2}",
+                        if e.is_plain() { "+" } else { "?" },
+                        e.language.code,
+                        e.words,
+                        e.coverage,
+                        e.margin,
+                        e.short_share
+                    )
+                });
             let trigrams = whatlang::detect(sample).map_or("-".to_owned(), |info| {
                 format!("{}{:.2}", info.lang().code(), info.confidence())
             });

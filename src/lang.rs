@@ -830,26 +830,26 @@ fn compile(raw: RawLanguage) -> Language {
     language
 }
 
-/// Every embedded language, read once from its JSON form. A file that
-/// fails to read is left out (the tests make sure none does, and that each
-/// reads the same from TOML and from JSON).
-fn registry() -> &'static FxHashMap<&'static str, Language> {
-    static REGISTRY: OnceLock<FxHashMap<&'static str, Language>> = OnceLock::new();
-    REGISTRY.get_or_init(|| {
-        COMPILED
-            .iter()
-            .filter_map(|(code, json)| {
-                let raw: RawLanguage = serde_json::from_str(json).ok()?;
-                check_shape(&raw).ok()?;
-                Some((*code, compile(raw)))
-            })
-            .collect()
-    })
+/// Each embedded language, read from its JSON form when first asked for:
+/// a run needs one or two of them, and building all nine took as long as
+/// loading a 100k-word article. A file that fails to read is `None` (the
+/// tests make sure none does, and that each reads the same from TOML and
+/// from JSON).
+static LANGUAGES: [OnceLock<Option<Language>>; COMPILED.len()] =
+    [const { OnceLock::new() }; COMPILED.len()];
+
+fn read_compiled(json: &str) -> Option<Language> {
+    let raw: RawLanguage = serde_json::from_str(json).ok()?;
+    check_shape(&raw).ok()?;
+    Some(compile(raw))
 }
 
 /// The language with ISO 639-1 code `code`, if there is data for it.
 pub fn known(code: &str) -> Option<&'static Language> {
-    registry().get(code)
+    let index = COMPILED.iter().position(|(c, _)| *c == code)?;
+    LANGUAGES[index]
+        .get_or_init(|| read_compiled(COMPILED[index].1))
+        .as_ref()
 }
 
 /// The language with code `code`, or the neutral profile.
@@ -860,6 +860,50 @@ pub fn language(code: Option<&str>) -> &'static Language {
 /// Every language there is data for, by code.
 pub fn all() -> impl Iterator<Item = &'static Language> {
     FILES.iter().filter_map(|(code, _)| known(code))
+}
+
+/// One language's function words (`words.stopwords`), read without the
+/// rest of its file: what [`identify`] needs of every language.
+#[derive(Debug)]
+pub struct FunctionWords {
+    pub code: String,
+    stopwords: FxHashSet<String>,
+}
+
+impl FunctionWords {
+    /// Whether `word` (lower case) is one of them.
+    pub fn contains(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stopwords.is_empty()
+    }
+}
+
+/// The function words of every embedded language, read once.
+pub fn function_words() -> &'static [FunctionWords] {
+    #[derive(Deserialize)]
+    struct File {
+        words: Words,
+    }
+    #[derive(Deserialize)]
+    struct Words {
+        stopwords: Vec<String>,
+    }
+    static ALL: OnceLock<Vec<FunctionWords>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        COMPILED
+            .iter()
+            .filter_map(|(code, json)| {
+                let file: File = serde_json::from_str(json).ok()?;
+                Some(FunctionWords {
+                    code: (*code).to_owned(),
+                    stopwords: set(file.words.stopwords),
+                })
+            })
+            .collect()
+    })
 }
 
 /// The languages whose transliteration tables cover `c` (Cyrillic, Greek).

@@ -58,7 +58,7 @@ fn function_words_never_name_a_wrong_language() {
     assert!(samples.len() > 40, "only {} samples", samples.len());
     let mut wrong = Vec::new();
     for (code, path) in &samples {
-        let called = identify::by_function_words(&sample(path), lang::all());
+        let called = identify::by_function_words(&sample(path), lang::function_words());
         if let Some(language) = called.filter(|language| !is(code, &language.code)) {
             wrong.push(format!(
                 "{}: {code} called {}",
@@ -79,7 +79,7 @@ fn function_words_name_most_samples_of_the_languages_with_a_file() {
             continue;
         }
         known += 1;
-        match identify::by_function_words(&sample(&path), lang::all()) {
+        match identify::by_function_words(&sample(&path), lang::function_words()) {
             Some(_) => named += 1,
             None => abstained.push(path.display().to_string()),
         }
@@ -96,7 +96,7 @@ fn function_words_name_most_samples_of_the_languages_with_a_file() {
 #[test]
 fn a_short_or_foreign_sample_gets_no_call() {
     let short = "The minister said on Monday that the plan was on track.";
-    assert!(identify::by_function_words(short, lang::all()).is_none());
+    assert!(identify::by_function_words(short, lang::function_words()).is_none());
     let japanese = "宇宙で撮影された初の長編映画の撮影チームが地球に帰還した。".repeat(10);
-    assert!(identify::by_function_words(&japanese, lang::all()).is_none());
+    assert!(identify::by_function_words(&japanese, lang::function_words()).is_none());
 }

@@ -299,7 +299,7 @@ pub fn fallback_title(sentence: &str) -> String {
 /// read every article); none when the guess is unsure.
 pub fn guess_language(text: &str) -> Option<String> {
     let sample = &text[..text.floor_char_boundary(LANGUAGE_SAMPLE_BYTES)];
-    if let Some(language) = lang::identify::by_function_words(sample, lang::all()) {
+    if let Some(language) = lang::identify::by_function_words(sample, lang::function_words()) {
         return Some(language.code.clone());
     }
     let info = whatlang::detect(sample)?;

@@ -13,7 +13,7 @@
 //! sample's frequent short words, which are nearly all function words in
 //! any language: Catalan's `i`, `amb`, `els` are not Spanish ones.
 
-use super::Language;
+use super::FunctionWords;
 
 /// Fewest words a sample must have; below it the counts decide nothing.
 const MIN_WORDS: usize = 30;
@@ -48,7 +48,7 @@ const MIN_SHORT_SHARE: f32 = 0.85;
 /// words it holds most of, and how plainly.
 #[derive(Debug, Clone, Copy)]
 pub struct Evidence<'l> {
-    pub language: &'l Language,
+    pub language: &'l FunctionWords,
     /// Words in the sample.
     pub words: usize,
     /// Share of the words that are function words of `language`, 0–1.
@@ -80,8 +80,8 @@ impl Evidence<'_> {
 /// fraction of a trigram model's.
 pub fn by_function_words<'l>(
     sample: &str,
-    languages: impl IntoIterator<Item = &'l Language>,
-) -> Option<&'l Language> {
+    languages: impl IntoIterator<Item = &'l FunctionWords>,
+) -> Option<&'l FunctionWords> {
     evidence(sample, languages)
         .filter(Evidence::is_plain)
         .map(|evidence| evidence.language)
@@ -91,7 +91,7 @@ pub fn by_function_words<'l>(
 /// sample has no words or no language has function words.
 pub fn evidence<'l>(
     sample: &str,
-    languages: impl IntoIterator<Item = &'l Language>,
+    languages: impl IntoIterator<Item = &'l FunctionWords>,
 ) -> Option<Evidence<'l>> {
     let lowered = sample.to_lowercase();
     let words: Vec<&str> = lowered
@@ -101,14 +101,11 @@ pub fn evidence<'l>(
     if words.is_empty() {
         return None;
     }
-    let mut ranked: Vec<(&Language, usize)> = languages
+    let mut ranked: Vec<(&FunctionWords, usize)> = languages
         .into_iter()
-        .filter(|language| !language.stopwords.is_empty())
+        .filter(|language| !language.is_empty())
         .map(|language| {
-            let hits = words
-                .iter()
-                .filter(|word| language.stopwords.contains(**word))
-                .count();
+            let hits = words.iter().filter(|word| language.contains(word)).count();
             (language, hits)
         })
         .collect();
@@ -119,10 +116,7 @@ pub fn evidence<'l>(
     let (mut own, mut theirs) = (0usize, 0usize);
     if let Some((other, _)) = ranked.get(1) {
         for word in &words {
-            match (
-                language.stopwords.contains(*word),
-                other.stopwords.contains(*word),
-            ) {
+            match (language.contains(word), other.contains(word)) {
                 (true, false) => own += 1,
                 (false, true) => theirs += 1,
                 _ => {}
@@ -144,7 +138,7 @@ pub fn evidence<'l>(
 
 /// The share of the short words said more than once in `words` that are
 /// function words of `language` (see [`MIN_SHORT_SHARE`]), by occurrence.
-fn short_share(words: &[&str], language: &Language) -> f32 {
+fn short_share(words: &[&str], language: &FunctionWords) -> f32 {
     let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for word in words {
         if word.chars().count() <= SHORT_WORD_CHARS {
@@ -154,7 +148,7 @@ fn short_share(words: &[&str], language: &Language) -> f32 {
     let (mut repeated, mut known) = (0, 0);
     for (word, count) in counts.into_iter().filter(|(_, count)| *count > 1) {
         repeated += count;
-        if language.stopwords.contains(word) {
+        if language.contains(word) {
             known += count;
         }
     }
