@@ -128,7 +128,14 @@ pub fn visible_lines(text: &str) -> String {
 
 /// [`visible`], also counting the characters that were replaced.
 pub fn visible_counted(text: &str) -> (Cow<'_, str>, usize) {
-    if text.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+    // Printable ASCII, checked 64 bytes at a time without stopping early
+    // so that the check vectorises.
+    let printable = |chunk: &[u8]| {
+        chunk
+            .iter()
+            .fold(true, |ok, &b| ok & (0x20..0x7F).contains(&b))
+    };
+    if text.as_bytes().chunks(64).all(printable) {
         return (Cow::Borrowed(text), 0);
     }
     let mut out = String::with_capacity(text.len() + 16);

@@ -66,12 +66,12 @@ pub fn sentences_in(text: &str, language: &Language) -> Vec<Range<usize>> {
     let mut breaks: Vec<(usize, usize)> = Vec::new(); // (end of one, start of next)
     let mut quote_cursor = 0;
     let mut span_cursor = 0;
+    let mut interesting = Interesting::new(bytes);
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if !INTERESTING[b as usize] {
-            i += 1;
-            continue;
+        i = interesting.next_from(i);
+        if i >= bytes.len() {
+            break;
         }
         let Some(c) = text[i..].chars().next() else {
             break;
@@ -536,20 +536,50 @@ fn quote_spans(quotes: &[(usize, Quote)]) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Bytes that may start a terminator or a quote mark: `. ! ? "` and the lead
-/// bytes of `… “ ” „ ‹ › « » 。 ！ ？`.
-static INTERESTING: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'.' as usize] = true;
-    table[b'!' as usize] = true;
-    table[b'?' as usize] = true;
-    table[b'"' as usize] = true;
-    table[0xC2] = true;
-    table[0xE2] = true;
-    table[0xE3] = true;
-    table[0xEF] = true;
-    table
-};
+/// Finds the bytes that may start a terminator or a quote mark: `. ! ? "`
+/// and the lead bytes of `… “ ” „ ‹ › « » 。 ！ ？`. Three vectorised
+/// searches (memchr) of up to three bytes each, every one resumed only
+/// once the scan has passed what it found: a byte-by-byte scan was a
+/// third of cutting sentences.
+struct Interesting<'a> {
+    bytes: &'a [u8],
+    /// Per search, the next position it found at or after where it last
+    /// looked (the text's length when there is none).
+    next: [usize; 3],
+}
+
+impl<'a> Interesting<'a> {
+    fn new(bytes: &'a [u8]) -> Interesting<'a> {
+        let mut searches = Interesting {
+            bytes,
+            next: [0; 3],
+        };
+        for k in 0..3 {
+            searches.next[k] = searches.search(k, 0);
+        }
+        searches
+    }
+
+    fn search(&self, k: usize, from: usize) -> usize {
+        let rest = &self.bytes[from..];
+        let found = match k {
+            0 => memchr::memchr3(b'.', b'!', b'?', rest),
+            1 => memchr::memchr3(b'"', 0xC2, 0xE2, rest),
+            _ => memchr::memchr2(0xE3, 0xEF, rest),
+        };
+        found.map_or(self.bytes.len(), |at| from + at)
+    }
+
+    /// The first interesting byte at or after `from`.
+    fn next_from(&mut self, from: usize) -> usize {
+        for k in 0..3 {
+            if self.next[k] < from {
+                self.next[k] = self.search(k, from);
+            }
+        }
+        self.next.iter().copied().min().unwrap_or(self.bytes.len())
+    }
+}
 
 /// Byte ranges of the words of `text`: runs of letters and digits, with
 /// apostrophes inside words (`Russia's`) and separators inside numbers
