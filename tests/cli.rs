@@ -708,6 +708,41 @@ fn diff_json_operations_rebuild_the_sentences() {
 }
 
 #[test]
+fn a_long_comparison_is_printed_as_compact_json_and_a_short_one_indented() {
+    let home = tempfile::tempdir().unwrap();
+    let short = run(home.path(), &["diff", "002", "003", "--format", "json"]);
+    assert_eq!(short.code, 0);
+    assert!(short.stdout.lines().count() > 100, "{}", short.stdout);
+    // 600 sentences, one word changed in every tenth: 600 links.
+    let sentences = |changed: &str| -> String {
+        (0..600)
+            .map(|k| {
+                let word = if k % 10 == 0 { changed } else { "quiet" };
+                format!("Sentence number {k} of the long report was {word} today.")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let left = write(home.path(), "long-left.txt", sentences("calm").as_bytes());
+    let right = write(home.path(), "long-right.txt", sentences("loud").as_bytes());
+    let long = run(
+        home.path(),
+        &[
+            "diff",
+            left.to_str().unwrap(),
+            right.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(long.code, 0, "{}", long.stderr);
+    assert_eq!(long.stdout.lines().count(), 1);
+    let doc = json(&long.stdout);
+    assert_eq!(doc["links"].as_array().unwrap().len(), 600);
+    assert_eq!(doc["counts"]["changed"], 60);
+}
+
+#[test]
 fn diff_text_marks_changes_without_colour_and_fits_the_width() {
     let home = tempfile::tempdir().unwrap();
     let plain = run(home.path(), &["diff", "002", "003", "--width", "90"]);
