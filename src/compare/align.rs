@@ -953,11 +953,17 @@ pub(crate) fn anchor_path(anchors: &[(usize, usize, f32)], n: usize, m: usize) -
 /// Reading order: by the left side; a right-only link goes after the link
 /// that holds the right sentence before it.
 pub(crate) fn order_links(links: Vec<Link>) -> Vec<Link> {
-    let (mut with_left, only_right): (Vec<Link>, Vec<Link>) =
-        links.into_iter().partition(|l| !l.left.is_empty());
+    let mut with_left = Vec::with_capacity(links.len());
+    let mut only_right = Vec::new();
+    for link in links {
+        if link.left.is_empty() {
+            only_right.push(link);
+        } else {
+            with_left.push(link);
+        }
+    }
     with_left.sort_by_key(|l| l.left[0]);
     let mut out: Vec<Link> = Vec::with_capacity(with_left.len() + only_right.len());
-    let mut only_right = only_right;
     only_right.sort_by_key(|l| l.right[0]);
     let mut pending = only_right.into_iter().peekable();
     for link in with_left {

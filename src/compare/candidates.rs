@@ -141,7 +141,11 @@ struct SideKeys {
 impl SideKeys {
     fn new(sides: &Sides, side: &[Scored]) -> SideKeys {
         let mut starts = Vec::with_capacity(side.len() + 1);
-        let mut keys = Vec::new();
+        let most = side
+            .iter()
+            .map(|s| s.profile.features.len() + s.profile.soft.len())
+            .sum();
+        let mut keys = Vec::with_capacity(most);
         let mut occurrences = vec![0u32; sides.key_count];
         starts.push(0);
         for scored in side {

@@ -42,7 +42,13 @@ pub struct Sides {
 
 impl Sides {
     pub fn new(left: &[&str], right: &[&str]) -> Sides {
-        let mut profiler = Profiler::default();
+        // Room for the distinct words by Heaps' law, M = k·T^b with
+        // 30 ≤ k ≤ 100 and b ≈ 0.5 (Manning, Raghavan and Schütze,
+        // "Introduction to Information Retrieval", 5.1.1), k = 40, and a
+        // word for every six bytes: 19k for the 100k-word pair, which has
+        // 15.7k.
+        let bytes: usize = left.iter().chain(right).map(|s| s.len()).sum();
+        let mut profiler = Profiler::with_capacity(40 * (bytes / 6).isqrt());
         // Versions of a story repeat most of their sentences word for word:
         // a sentence seen before takes the profile already made.
         let mut seen: HashMap<&str, usize> = HashMap::default();

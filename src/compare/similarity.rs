@@ -40,6 +40,13 @@ pub struct Interner {
 }
 
 impl Interner {
+    /// An interner with room for `count` strings.
+    pub fn with_capacity(count: usize) -> Interner {
+        Interner {
+            ids: FxHashMap::with_capacity_and_hasher(count, Default::default()),
+        }
+    }
+
     pub fn id(&mut self, text: &str) -> u32 {
         if let Some(&id) = self.ids.get(text) {
             return id;
@@ -90,6 +97,17 @@ pub struct Profiler<'a> {
 }
 
 impl<'a> Profiler<'a> {
+    /// A profiler with room for about `distinct_words` words, so that its
+    /// tables are not grown (and copied) a dozen times on a long text.
+    pub fn with_capacity(distinct_words: usize) -> Profiler<'a> {
+        Profiler {
+            // Features and soft keys: about one and a half per word.
+            interner: Interner::with_capacity(distinct_words * 3 / 2),
+            short_words: FxHashMap::with_capacity_and_hasher(distinct_words, Default::default()),
+            ..Profiler::default()
+        }
+    }
+
     /// The profile of one sentence.
     pub fn profile(&mut self, text: &'a str) -> Profile {
         let (features, soft) = (&mut self.features, &mut self.soft);

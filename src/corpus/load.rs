@@ -325,7 +325,7 @@ fn read_file(path: &Path, cap: u64) -> Result<(Vec<u8>, bool), LoadError> {
         return Err(fail(Problem::TooLarge(meta.len(), cap)));
     }
     let file = fs::File::open(path).map_err(|e| io_error(path, &e))?;
-    read_capped(file, cap).map_err(|e| io_error(path, &e))
+    read_capped(file, cap, meta.len()).map_err(|e| io_error(path, &e))
 }
 
 /// Decodes `bytes` (with `encoding`, or detecting one) and parses them into
@@ -345,8 +345,11 @@ pub fn parse_bytes(
 
 /// Reads at most `cap` bytes; true when there was more (the file grew after
 /// its size was checked, or it never ends).
-fn read_capped(source: impl Read, cap: u64) -> io::Result<(Vec<u8>, bool)> {
-    let mut bytes = Vec::new();
+fn read_capped(source: impl Read, cap: u64, expected: u64) -> io::Result<(Vec<u8>, bool)> {
+    // Room for what the file says it holds, and the byte that tells it
+    // grew past the cap: growing by doubling touched twice the memory.
+    let room = expected.min(cap).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
     source.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
     let capped = bytes.len() as u64 > cap;
     bytes.truncate(usize::try_from(cap).unwrap_or(usize::MAX));
@@ -452,13 +455,13 @@ mod tests {
 
     #[test]
     fn reading_stops_at_the_cap_of_an_endless_source() {
-        let (bytes, capped) = read_capped(io::repeat(b'a'), 1000).unwrap();
+        let (bytes, capped) = read_capped(io::repeat(b'a'), 1000, 0).unwrap();
         assert_eq!(bytes.len(), 1000);
         assert!(capped);
-        let (bytes, capped) = read_capped(&b"short"[..], 1000).unwrap();
+        let (bytes, capped) = read_capped(&b"short"[..], 1000, 5).unwrap();
         assert_eq!(bytes, b"short");
         assert!(!capped);
-        let (bytes, capped) = read_capped(&b"exact"[..], 5).unwrap();
+        let (bytes, capped) = read_capped(&b"exact"[..], 5, 5).unwrap();
         assert_eq!((bytes.len(), capped), (5, false));
     }
 }
