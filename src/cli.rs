@@ -632,14 +632,14 @@ fn matrix(
     }
 }
 
-/// Writes `value` as JSON straight to a buffered stdout, without a string
-/// in between or an ANSI stripper on the way. `None` (after saying why)
-/// when it could not be written; a reader that left (`| head`) is fine.
 /// Most links an `align` or `diff` JSON document is indented for; longer
 /// ones are printed compact. The same bound as the matrix's dense table
 /// ([`spacefilm::compare::stories::DENSE_LIMIT`]).
 const PRETTY_JSON_LINKS: usize = spacefilm::compare::stories::DENSE_LIMIT;
 
+/// Writes `value` as JSON straight to a buffered stdout, without a string
+/// in between or an ANSI stripper on the way. `None` (after saying why)
+/// when it could not be written; a reader that left (`| head`) is fine.
 fn stream_json<T: serde::Serialize>(value: &T, pretty: bool) -> Option<u8> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = if pretty {

@@ -10,8 +10,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// `articles`), the items it has to do in that stage and those done.
 #[derive(Debug, Default)]
 pub struct Progress {
-    pub total: AtomicUsize,
-    pub done: AtomicUsize,
+    total: AtomicUsize,
+    done: AtomicUsize,
     stage: Mutex<Stage>,
 }
 

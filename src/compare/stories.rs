@@ -445,11 +445,6 @@ pub fn judge(a: &Fingerprint, b: &Fingerprint) -> (Verdict, Option<f32>) {
     (verdict, Some(words))
 }
 
-/// The verdict alone (see [`judge`]).
-pub fn verdict(a: &Fingerprint, b: &Fingerprint) -> Verdict {
-    judge(a, b).0
-}
-
 /// Groups `n` items given the pairs found to be one story: groups sorted,
 /// ordered by their first member, singletons included.
 pub fn groups(n: usize, same: impl IntoIterator<Item = (usize, usize)>) -> Vec<Vec<usize>> {
@@ -517,10 +512,15 @@ pub fn group_candidates(
     let mut expired = false;
     let mut coarse = false;
     let candidates = candidates(fingerprints);
-    progress.start("judging", "candidate pairs", candidates.len());
+    let total = candidates.len();
+    progress.start("judging", "candidate pairs", total);
+    // Counted a batch at a time, with the budget; the last, partial batch
+    // after the loop.
+    let mut counted = 0;
     for (k, (i, j)) in candidates.into_iter().enumerate() {
         if k % BUDGET_BATCH == 0 {
-            progress.advance(if k == 0 { 0 } else { BUDGET_BATCH });
+            progress.advance(k - counted);
+            counted = k;
             expired = expired || budget.expired();
         }
         let (i, j) = (i as usize, j as usize);
@@ -545,6 +545,7 @@ pub fn group_candidates(
             sets.union(i, j);
         }
     }
+    progress.advance(total - counted);
     Grouping {
         stories: sets_to_groups(&mut sets, n),
         pairs,
@@ -592,10 +593,6 @@ impl Boilerplate {
             .map(|s| article.sentence_text(s))
             .filter(|text| self.0.is_empty() || !self.0.contains(&sentence_key(text)))
             .collect()
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -654,7 +651,7 @@ fn boilerplate_of(
         return Boilerplate::default();
     }
     // The articles that share a sentence, fingerprinted without any.
-    let shared: rustc_hash::FxHashSet<u64> = holders.keys().copied().collect();
+    let shared = Boilerplate(holders.keys().copied().collect());
     let mut involved: Vec<u32> = holders
         .values()
         .flat_map(|(_, h)| h.iter().copied())
@@ -664,7 +661,8 @@ fn boilerplate_of(
     let bare: FxHashMap<u32, Fingerprint> = involved
         .iter()
         .map(|&i| {
-            let text = Shingled::of_sentences(&shingled[i as usize], |key| !shared.contains(&key));
+            let text =
+                Shingled::of_sentences(&shingled[i as usize], |key| !shared.0.contains(&key));
             let fingerprint = Fingerprint {
                 signature: signature(&text.shingles),
                 shingles: text.shingles,
@@ -688,13 +686,7 @@ fn boilerplate_of(
                             Verdict::Same => false,
                             Verdict::Different => true,
                             Verdict::Unsure => {
-                                let rest = |i: u32| {
-                                    let article = articles[i as usize];
-                                    (0..article.sentences.len())
-                                        .map(|s| article.sentence_text(s))
-                                        .filter(|t| !shared.contains(&sentence_key(t)))
-                                        .collect::<Vec<&str>>()
-                                };
+                                let rest = |i: u32| shared.strip(articles[i as usize]);
                                 align(&rest(a), &rest(b), budget).similarity < SAME_STORY_ALIGNMENT
                             }
                         });
@@ -1033,6 +1025,24 @@ mod tests {
             map.similarity(2, 0) >= 0.2 && map.similarity(2, 3) >= 0.6,
             "{map:?}"
         );
+    }
+
+    #[test]
+    fn judging_counts_every_candidate_pair_including_the_last_batch() {
+        let articles = seeds();
+        let refs: Vec<&Article> = articles.iter().collect();
+        let progress = Progress::default();
+        group_candidates(
+            &fingerprints(&refs),
+            &Budget::unlimited(),
+            true,
+            &progress,
+            |_, _| false,
+        );
+        let (stage, done, total) = progress.snapshot();
+        assert_eq!(stage.doing, "judging");
+        assert!(total > 0 && total < BUDGET_BATCH, "{total}");
+        assert_eq!(done, total);
     }
 
     #[test]

@@ -103,7 +103,7 @@ pub fn is_json_lines(path: &Path) -> bool {
     let Ok(file) = std::fs::File::open(path) else {
         return false;
     };
-    // A first line longer than an article file may be is not worth reading.
+    // A first line past 16 MiB is no article record worth reading here.
     let mut first = String::new();
     let read = std::io::Read::take(std::io::BufReader::new(file), 1 << 24).read_line(&mut first);
     read.is_ok() && serde_json::from_str::<serde_json::Map<String, Value>>(first.trim()).is_ok()

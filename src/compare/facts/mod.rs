@@ -444,7 +444,7 @@ fn align_pairs(
 
 /// The version most like the others: the highest sum of estimated Jaccard
 /// of content words (MinHash signatures, [`super::stories`]) with every
-/// other version. Quadratic in signature comparisons only (64 bytes each:
+/// other version. Quadratic in signature comparisons only (128 bytes each:
 /// 1,000 versions take milliseconds).
 fn most_central(articles: &[&Article]) -> usize {
     let fingerprints = super::stories::fingerprints(articles);
