@@ -153,8 +153,14 @@ fn gap_units(gap: &str) -> Vec<Unit<'_>> {
     out
 }
 
+/// Links of up to this many words (both sides together) are diffed without
+/// a deadline: Myers' search takes at most (N+M)·D ≤ 256² = 65,536 steps on
+/// them, well under a millisecond.
+pub const CLOCKED_WORDS: usize = 256;
+
 /// The word operations that turn `left` into `right`. Returns `None` when
-/// the deadline passed before the diff was done.
+/// the deadline passed before the diff was done; a link of up to
+/// [`CLOCKED_WORDS`] words is always diffed to the end.
 ///
 /// Words are diffed first, by similar's Myers algorithm, which finds the
 /// fewest changed words (the longest common subsequence): unchanged words
@@ -190,6 +196,10 @@ pub fn diff(
     };
     let old_keys: Vec<Cow<str>> = old.iter().map(|r| key(&left[r.clone()])).collect();
     let new_keys: Vec<Cow<str>> = new.iter().map(|r| key(&right[r.clone()])).collect();
+    // Reading the clock costs more than a small diff: similar reads it on
+    // every step of Myers' search. The caller checks the budget between
+    // links instead.
+    let deadline = deadline.filter(|_| old.len() + new.len() > CLOCKED_WORDS);
     let found = capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, deadline);
     if deadline.is_some_and(|d| Instant::now() > d) {
         return None;
