@@ -5,7 +5,7 @@
 //! a word found once on each side. Only these pairs get a similarity, so the
 //! cost grows with the text, not with its square.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::sides::{Scored, Sides};
 
@@ -51,8 +51,8 @@ impl Candidates {
         // cheap.
         let (settled_left, settled_right) = unique_copies(&sides.left, &sides.right);
         let (left_keys, right_keys) = (
-            SideKeys::new(sides, &sides.left),
-            SideKeys::new(sides, &sides.right),
+            SideKeys::new(sides, &sides.left, &settled_left),
+            SideKeys::new(sides, &sides.right, &settled_right),
         );
         for (i, j) in best_partners(
             &left_keys,
@@ -104,8 +104,8 @@ impl Candidates {
 }
 
 /// Sentences that occur once on each side, unchanged up to case and
-/// punctuation, as sets of left and right indices.
-fn unique_copies(left: &[Scored], right: &[Scored]) -> (HashSet<usize>, HashSet<usize>) {
+/// punctuation: per sentence of each side, whether it is one.
+fn unique_copies(left: &[Scored], right: &[Scored]) -> (Vec<bool>, Vec<bool>) {
     let count = |side: &[Scored]| -> HashMap<u64, (usize, usize)> {
         let mut count: HashMap<u64, (usize, usize)> = HashMap::default();
         for (i, scored) in side.iter().enumerate() {
@@ -114,14 +114,14 @@ fn unique_copies(left: &[Scored], right: &[Scored]) -> (HashSet<usize>, HashSet<
         count
     };
     let (l, r) = (count(left), count(right));
-    let mut settled_left = HashSet::default();
-    let mut settled_right = HashSet::default();
+    let mut settled_left = vec![false; left.len()];
+    let mut settled_right = vec![false; right.len()];
     for (hash, &(n, i)) in &l {
         if n == 1
             && let Some(&(1, j)) = r.get(hash)
         {
-            settled_left.insert(i);
-            settled_right.insert(j);
+            settled_left[i] = true;
+            settled_right[j] = true;
         }
     }
     (settled_left, settled_right)
@@ -129,8 +129,11 @@ fn unique_copies(left: &[Scored], right: &[Scored]) -> (HashSet<usize>, HashSet<
 
 /// The informative keys ([`Sides::keys`]) of every sentence of one side,
 /// listed once: the search in both directions walks them several times.
+/// Settled sentences ([`unique_copies`]) are counted but not listed: the
+/// search skips them.
 struct SideKeys {
-    /// Sentence k's keys are `keys[starts[k]..starts[k + 1]]`.
+    /// Sentence k's keys are `keys[starts[k]..starts[k + 1]]` (none for a
+    /// settled sentence).
     starts: Vec<u32>,
     keys: Vec<(u32, f32)>,
     /// Per key, how often the side's sentences hold it (a soft key may
@@ -139,18 +142,22 @@ struct SideKeys {
 }
 
 impl SideKeys {
-    fn new(sides: &Sides, side: &[Scored]) -> SideKeys {
+    fn new(sides: &Sides, side: &[Scored], settled: &[bool]) -> SideKeys {
         let mut starts = Vec::with_capacity(side.len() + 1);
         let most = side
             .iter()
-            .map(|s| s.profile.features.len() + s.profile.soft.len())
+            .zip(settled)
+            .filter(|&(_, &settled)| !settled)
+            .map(|(s, _)| s.profile.features.len() + s.profile.soft.len())
             .sum();
         let mut keys = Vec::with_capacity(most);
         let mut occurrences = vec![0u32; sides.key_count];
         starts.push(0);
-        for scored in side {
+        for (scored, &settled) in side.iter().zip(settled) {
             for (key, weight) in sides.keys(scored) {
-                keys.push((key, weight));
+                if !settled {
+                    keys.push((key, weight));
+                }
                 occurrences[key as usize] += 1;
             }
             starts.push(keys.len() as u32);
@@ -177,14 +184,14 @@ fn best_partners(
     from: &SideKeys,
     to: &SideKeys,
     max_sentences: usize,
-    settled_from: &HashSet<usize>,
-    settled_to: &HashSet<usize>,
+    settled_from: &[bool],
+    settled_to: &[bool],
 ) -> Vec<(usize, usize)> {
     // An inverted index from keys to the sentences of `to`, in one flat
     // array with offsets.
     let key_count = to.occurrences.len();
     let mut starts = vec![0u32; key_count + 1];
-    for j in (0..to.len()).filter(|j| !settled_to.contains(j)) {
+    for j in (0..to.len()).filter(|&j| !settled_to[j]) {
         for &(key, _) in to.of(j) {
             starts[key as usize + 1] += 1;
         }
@@ -194,7 +201,7 @@ fn best_partners(
     }
     let mut fill = starts.clone();
     let mut postings = vec![0u32; *starts.last().unwrap_or(&0) as usize];
-    for j in (0..to.len()).filter(|j| !settled_to.contains(j)) {
+    for j in (0..to.len()).filter(|&j| !settled_to[j]) {
         for &(key, _) in to.of(j) {
             postings[fill[key as usize] as usize] = j as u32;
             fill[key as usize] += 1;
@@ -203,7 +210,7 @@ fn best_partners(
     let mut shared = vec![0.0f32; to.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut pairs = Vec::new();
-    for i in (0..from.len()).filter(|i| !settled_from.contains(i)) {
+    for i in (0..from.len()).filter(|&i| !settled_from[i]) {
         for &(key, weight) in from.of(i) {
             let list = &postings[starts[key as usize] as usize..starts[key as usize + 1] as usize];
             if list.len() > max_sentences || from.occurrences[key as usize] as usize > max_sentences

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -19,9 +20,10 @@ const STOPWORD_PROBE: &[&str] = &[
     "which", "while", "who", "will", "with", "would", "you",
 ];
 
-/// A profile with its total weight.
+/// A profile with its total weight. Sentences with the same text share one
+/// profile.
 pub struct Scored {
-    pub profile: Profile,
+    pub profile: Rc<Profile>,
     pub total: f32,
 }
 
@@ -52,13 +54,13 @@ impl Sides {
         // Versions of a story repeat most of their sentences word for word:
         // a sentence seen before takes the profile already made.
         let mut seen: HashMap<&str, usize> = HashMap::default();
-        let mut profiles: Vec<Profile> = Vec::with_capacity(left.len() + right.len());
+        let mut profiles: Vec<Rc<Profile>> = Vec::with_capacity(left.len() + right.len());
         for sentence in left.iter().chain(right) {
             let profile = match seen.get(sentence) {
-                Some(&earlier) => profiles[earlier].clone(),
+                Some(&earlier) => Rc::clone(&profiles[earlier]),
                 None => {
                     seen.insert(sentence, profiles.len());
-                    profiler.profile(sentence)
+                    Rc::new(profiler.profile(sentence))
                 }
             };
             profiles.push(profile);
@@ -71,8 +73,12 @@ impl Sides {
         for &id in &stop_list {
             stopwords[id as usize] = true;
         }
-        let weights = Weights::new(left.iter().chain(&right), interner, &stop_list);
-        let scored = |profiles: Vec<Profile>| -> Vec<Scored> {
+        let weights = Weights::new(
+            left.iter().chain(&right).map(|profile| &**profile),
+            interner,
+            &stop_list,
+        );
+        let scored = |profiles: Vec<Rc<Profile>>| -> Vec<Scored> {
             profiles
                 .into_iter()
                 .map(|profile| Scored {
@@ -81,7 +87,7 @@ impl Sides {
                 })
                 .collect()
         };
-        let pairs = |profiles: &[Profile]| -> Vec<OnceCell<Scored>> {
+        let pairs = |profiles: &[Rc<Profile>]| -> Vec<OnceCell<Scored>> {
             (1..profiles.len()).map(|_| OnceCell::new()).collect()
         };
         Sides {
@@ -96,6 +102,10 @@ impl Sides {
     }
 
     pub fn similarity(&self, a: &Scored, b: &Scored) -> f32 {
+        // One text on both sides: one profile, equal to itself.
+        if Rc::ptr_eq(&a.profile, &b.profile) {
+            return 1.0;
+        }
         similarity::similarity_with_totals(&a.profile, a.total, &b.profile, b.total, &self.weights)
     }
 
@@ -135,7 +145,7 @@ impl Sides {
             let profile = similarity::merge(&side[i].profile, &side[i + 1].profile);
             Scored {
                 total: self.weights.total(&profile),
-                profile,
+                profile: Rc::new(profile),
             }
         })
     }
@@ -167,7 +177,7 @@ impl Sides {
                 });
                 Cow::Owned(Scored {
                     total: self.weights.total(&profile),
-                    profile,
+                    profile: Rc::new(profile),
                 })
             }
         }
@@ -177,7 +187,7 @@ impl Sides {
 impl Clone for Scored {
     fn clone(&self) -> Scored {
         Scored {
-            profile: self.profile.clone(),
+            profile: Rc::clone(&self.profile),
             total: self.total,
         }
     }
