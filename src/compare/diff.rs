@@ -431,39 +431,38 @@ fn only_function_words(text: &str) -> bool {
 /// stretch with content words only when the changes are
 /// [`ABSORB_FACTOR`] times as long.
 fn tidy(ops: Vec<Piece<'_>>) -> Vec<Op> {
+    // Runs of equal pieces make one unchanged segment, runs of changed
+    // pieces (as minor as each other) one change; each text is built at its
+    // final length, not grown word by word.
     let mut segments: Vec<Segment> = Vec::with_capacity(ops.len());
-    for op in ops {
-        match (segments.last_mut(), op.op) {
-            (Some(Segment::Same(text)), OpKind::Equal) => text.push_str(&op.text),
-            (_, OpKind::Equal) => segments.push(Segment::Same(op.text.into_owned())),
-            (
-                Some(Segment::Change {
-                    deleted,
-                    inserted,
-                    minor,
-                }),
-                kind,
-            ) if *minor == op.minor => {
-                if kind == OpKind::Delete {
-                    deleted
-                } else {
-                    inserted
-                }
-                .push_str(&op.text);
+    let mut rest = &ops[..];
+    while let Some(first) = rest.first() {
+        let belongs = |piece: &Piece<'_>| {
+            if first.op == OpKind::Equal {
+                piece.op == OpKind::Equal
+            } else {
+                piece.op != OpKind::Equal && piece.minor == first.minor
             }
-            (_, kind) => {
-                let (deleted, inserted) = if kind == OpKind::Delete {
-                    (op.text.into_owned(), String::new())
-                } else {
-                    (String::new(), op.text.into_owned())
-                };
-                segments.push(Segment::Change {
-                    deleted,
-                    inserted,
-                    minor: op.minor,
-                });
+        };
+        let len = rest.iter().take_while(|&piece| belongs(piece)).count();
+        let (run, after) = rest.split_at(len);
+        let text = |kind: OpKind| {
+            let pieces = run.iter().filter(|piece| piece.op == kind);
+            let mut text =
+                String::with_capacity(pieces.clone().map(|piece| piece.text.len()).sum());
+            pieces.for_each(|piece| text.push_str(&piece.text));
+            text
+        };
+        segments.push(if first.op == OpKind::Equal {
+            Segment::Same(text(OpKind::Equal))
+        } else {
+            Segment::Change {
+                deleted: text(OpKind::Delete),
+                inserted: text(OpKind::Insert),
+                minor: first.minor,
             }
-        }
+        });
+        rest = after;
     }
     let mut k = 1;
     while k + 1 < segments.len() {
