@@ -369,9 +369,7 @@ pub fn load_options(global: &Global) -> Result<LoadOptions, String> {
         None => None,
         Some(code) => {
             let code = code.trim().to_lowercase();
-            let valid =
-                (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
-            if !valid {
+            if !spacefilm::lang::is_code(&code) {
                 return Err(format!(
                     "--lang wants an ISO 639-1 code such as en, fr, es, ru or hr, not {code:?}"
                 ));

@@ -844,6 +844,13 @@ fn read_compiled(json: &str) -> Option<Language> {
     Some(compile(raw))
 }
 
+/// Whether `code` is written as an ISO 639 code (two letters for 639-1,
+/// three for 639-2/3), lower case: what `--lang` and a record's `language`
+/// must look like, whether or not there is data for the language.
+pub fn is_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// The language with ISO 639-1 code `code`, if there is data for it.
 pub fn known(code: &str) -> Option<&'static Language> {
     let index = COMPILED.iter().position(|(c, _)| *c == code)?;

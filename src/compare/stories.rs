@@ -256,6 +256,18 @@ fn story_seeds(texts: &[Shingled]) -> Vec<u32> {
     seeds
 }
 
+impl From<Shingled> for Fingerprint {
+    /// The fingerprint of a text's shingles and sentence sketches, as they
+    /// are (no shingle filtered out).
+    fn from(text: Shingled) -> Fingerprint {
+        Fingerprint {
+            signature: signature(&text.shingles),
+            shingles: text.shingles,
+            sentences: text.sentences,
+        }
+    }
+}
+
 impl Fingerprint {
     /// The fingerprints of a corpus, without the shingles that too many of
     /// its stories share (see [`frequent_in`] and [`story_seeds`]).
@@ -290,14 +302,7 @@ impl Fingerprint {
                 text.shingles.retain(|s| frequency[s] as usize <= limit);
             }
         }
-        texts
-            .into_iter()
-            .map(|text| Fingerprint {
-                signature: signature(&text.shingles),
-                shingles: text.shingles,
-                sentences: text.sentences,
-            })
-            .collect()
+        texts.into_iter().map(Fingerprint::from).collect()
     }
 
     /// The share of the shorter text's sentences the other shares, by
@@ -591,8 +596,14 @@ impl Boilerplate {
     pub fn strip<'a>(&self, article: &'a Article) -> Vec<&'a str> {
         (0..article.sentences.len())
             .map(|s| article.sentence_text(s))
-            .filter(|text| self.0.is_empty() || !self.0.contains(&sentence_key(text)))
+            .filter(|text| self.keeps(sentence_key(text)))
             .collect()
+    }
+
+    /// Whether the sentence with this key ([`sentence_key`]) is not
+    /// boilerplate.
+    fn keeps(&self, key: u64) -> bool {
+        self.0.is_empty() || !self.0.contains(&key)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -663,12 +674,7 @@ fn boilerplate_of(
         .map(|&i| {
             let text =
                 Shingled::of_sentences(&shingled[i as usize], |key| !shared.0.contains(&key));
-            let fingerprint = Fingerprint {
-                signature: signature(&text.shingles),
-                shingles: text.shingles,
-                sentences: text.sentences,
-            };
-            (i, fingerprint)
+            (i, Fingerprint::from(text))
         })
         .collect();
     let mut apart: FxHashMap<(u32, u32), bool> = FxHashMap::default();
@@ -809,9 +815,7 @@ pub fn fingerprints_and_boilerplate(
         .into_iter()
         .map(|sentences| {
             progress.advance(1);
-            Shingled::of_sentences(&sentences, |key| {
-                boilerplate.0.is_empty() || !boilerplate.0.contains(&key)
-            })
+            Shingled::of_sentences(&sentences, |key| boilerplate.keeps(key))
         })
         .collect();
     (Fingerprint::of_corpus(texts), boilerplate)

@@ -442,11 +442,15 @@ fn io_error(path: &Path, error: &io::Error) -> LoadError {
 
 /// The id of a file: its stem, made safe to print.
 fn stem(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "article".to_owned());
-    clean::visible(&stem).into_owned()
+    visible_stem(path, "article")
+}
+
+/// A file's stem made safe to print (`fallback` when it has none).
+pub(super) fn visible_stem(path: &Path, fallback: &str) -> String {
+    match path.file_stem() {
+        Some(stem) => clean::visible(&stem.to_string_lossy()).into_owned(),
+        None => fallback.to_owned(),
+    }
 }
 
 #[cfg(test)]

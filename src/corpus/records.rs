@@ -193,10 +193,7 @@ pub fn load_records(
             .collect()
     };
     drop(text);
-    let stem = path
-        .file_stem()
-        .map(|s| clean::visible(&s.to_string_lossy()).into_owned())
-        .unwrap_or_else(|| "records".to_owned());
+    let stem = super::load::visible_stem(path, "records");
     let results: Vec<Result<Article, LoadError>> = records
         .into_par_iter()
         .map(|(line, record)| {
@@ -346,7 +343,7 @@ fn article_of(
     let language = record
         .language
         .map(|l| l.trim().to_lowercase())
-        .filter(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()));
+        .filter(|l| crate::lang::is_code(l));
     let decoded = decode::Decoded {
         text,
         encoding: "UTF-8",

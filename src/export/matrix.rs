@@ -54,11 +54,14 @@ pub fn json<'a>(articles: &[&'a Article], map: &StoryMap) -> MatrixJson<'a> {
         }),
         coarse: map.coarse.then(|| Coarse {
             stage: "stories",
-            reason: "the budget ran out: some pairs were judged by their shared words".to_owned(),
+            reason: COARSE_REASON.to_owned(),
         }),
         articles: ids,
     }
 }
+
+/// Why a story map is coarse, in the JSON and under the table.
+const COARSE_REASON: &str = "the time budget ran out: some pairs were judged by their shared words";
 
 /// A shade for a similarity: blank, ░, ▒, ▓, █.
 pub fn shade(value: f32) -> char {
@@ -116,7 +119,7 @@ pub fn table(articles: &[&Article], map: &StoryMap, width: usize) -> String {
         )
     };
     if map.coarse {
-        out.push_str("(the time budget ran out: some pairs were judged by their shared words)\n");
+        out.push_str(&format!("({COARSE_REASON})\n"));
     }
     let several: Vec<&Vec<usize>> = map.stories.iter().filter(|s| s.len() > 1).collect();
     let alone = map.stories.len() - several.len();
