@@ -499,21 +499,11 @@ impl Aligner<'_> {
         pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
         let mut used_left = HashSet::default();
         let mut used_right = HashSet::default();
-        let mut moved: Vec<Link> = Vec::new();
-        for (s, i, j) in pairs {
-            if used_left.contains(&i) || used_right.contains(&j) {
-                continue;
-            }
-            used_left.insert(i);
-            used_right.insert(j);
-            moved.push(Link {
-                left: vec![i],
-                right: vec![j],
-                kind: LinkKind::Moved,
-                similarity: s,
-                confidence: None,
-            });
-        }
+        let mut moved = take_pairs(
+            pairs.into_iter().map(|(s, i, j)| (i, j, s, None)),
+            &mut used_left,
+            &mut used_right,
+        );
         // Then reworded sentences, on the rare words they share.
         moved.extend(self.pair_on_evidence(
             &lonely_left,
@@ -618,26 +608,11 @@ impl Aligner<'_> {
             best_left.entry(i).or_insert(strength);
             best_right.entry(j).or_insert(strength);
         }
-        let mut links = Vec::new();
-        for (strength, s, i, j) in scored {
-            if used_left.contains(&i)
-                || used_right.contains(&j)
-                || best_left[&i] > strength
-                || best_right[&j] > strength
-            {
-                continue;
-            }
-            used_left.insert(i);
-            used_right.insert(j);
-            links.push(Link {
-                left: vec![i],
-                right: vec![j],
-                kind: LinkKind::Moved,
-                similarity: s,
-                confidence: Some(strength / (strength + MOVE_EVIDENCE)),
-            });
-        }
-        links
+        let mutual = scored
+            .into_iter()
+            .filter(|&(strength, _, i, j)| best_left[&i] <= strength && best_right[&j] <= strength)
+            .map(|(strength, s, i, j)| (i, j, s, Some(strength / (strength + MOVE_EVIDENCE))));
+        take_pairs(mutual, used_left, used_right)
     }
 
     fn absorb_neighbour(
@@ -675,6 +650,32 @@ impl Aligner<'_> {
             link.similarity = s;
         }
     }
+}
+
+/// Moved links for `(left, right, similarity, confidence)` pairs, taken in
+/// the order given (best first), each sentence at most once: a pair whose
+/// left or right sentence is used already is passed over.
+fn take_pairs(
+    pairs: impl IntoIterator<Item = (usize, usize, f32, Option<f32>)>,
+    used_left: &mut HashSet<usize>,
+    used_right: &mut HashSet<usize>,
+) -> Vec<Link> {
+    let mut links = Vec::new();
+    for (i, j, similarity, confidence) in pairs {
+        if used_left.contains(&i) || used_right.contains(&j) {
+            continue;
+        }
+        used_left.insert(i);
+        used_right.insert(j);
+        links.push(Link {
+            left: vec![i],
+            right: vec![j],
+            kind: LinkKind::Moved,
+            similarity,
+            confidence,
+        });
+    }
+    links
 }
 
 /// How many sentences of a side hold each feature.
