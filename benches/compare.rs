@@ -83,11 +83,15 @@ fn children_cpu() -> Duration {
     time(usage.user_time()) + time(usage.system_time())
 }
 
+/// Runs of each program in [`cli_against_git`]'s CPU-time ratio.
+const CLI_RUNS: u32 = 20;
+
 /// `diff --format json` of the paraphrase pair as the binary runs it
 /// (loading, aligning, the JSON to a pipe) against
 /// `git diff --no-index --word-diff` on the same two files: the ratio of
-/// their CPU times, measured in one run of ten of each (target: at most
-/// 3), printed; the binary's wall time is the criterion figure.
+/// their mean CPU times (user and system), measured in one run of
+/// [`CLI_RUNS`] of each, alternating (target: at most 3), printed; the
+/// binary's wall time is the criterion figure.
 fn cli_against_git(c: &mut Criterion, original: &[Vec<String>], paraphrase: &[Vec<String>]) {
     let text = |document: &[Vec<String>]| {
         document
@@ -116,14 +120,19 @@ fn cli_against_git(c: &mut Criterion, original: &[Vec<String>], paraphrase: &[Ve
     let git = || git_word_diff(&a, &b);
     let cpu_of = |run: &dyn Fn() -> std::process::Output| {
         let before = children_cpu();
-        for _ in 0..10 {
-            black_box(run());
-        }
-        (children_cpu() - before) / 10
+        black_box(run());
+        children_cpu() - before
     };
-    let (ours_cpu, git_cpu) = (cpu_of(&ours), cpu_of(&git));
+    // Runs alternate, so that a spell of load on the machine falls on both
+    // programs alike rather than on whichever ran during it.
+    let (mut ours_cpu, mut git_cpu) = (Duration::ZERO, Duration::ZERO);
+    for _ in 0..CLI_RUNS {
+        ours_cpu += cpu_of(&ours);
+        git_cpu += cpu_of(&git);
+    }
+    let (ours_cpu, git_cpu) = (ours_cpu / CLI_RUNS, git_cpu / CLI_RUNS);
     eprintln!(
-        "diff --format json: {:.1} ms CPU; git diff --word-diff: {:.1} ms CPU; ratio {:.1} (target 3)",
+        "diff --format json: {:.1} ms CPU; git diff --word-diff: {:.1} ms CPU; ratio {:.2} (target 3)",
         ours_cpu.as_secs_f64() * 1e3,
         git_cpu.as_secs_f64() * 1e3,
         ours_cpu.as_secs_f64() / git_cpu.as_secs_f64().max(1e-9)
