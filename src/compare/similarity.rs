@@ -184,7 +184,7 @@ impl<'a> Profiler<'a> {
 
 /// The short words' table: the words in the order first seen, and a hash
 /// table of their indices. A hash table of the words themselves (80-byte
-/// slots, a third of them empty) spread 16k words over 2.6 MB, each page
+/// slots, half of them empty) spread 16k words over 2.6 MB, each page
 /// faulted in when first written; this one packs them into 1.3 MB, plus
 /// 4 bytes a slot.
 #[derive(Default)]
