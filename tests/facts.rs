@@ -18,19 +18,7 @@ use common::Rng;
 use common::gold;
 
 fn facts_json(args: &[&str]) -> Value {
-    let output = Command::cargo_bin("spacefilm-tui")
-        .unwrap()
-        .arg("facts")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    common::run_json(&[&["facts"], args, &["--format", "json"]].concat())
 }
 
 #[test]

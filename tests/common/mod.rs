@@ -26,17 +26,24 @@ impl Rng {
     }
 }
 
-/// Runs the binary with `args` and `HOME` in a fresh temporary folder (no
-/// user settings apply), asserts that it succeeded, and parses its
-/// standard output as JSON.
+/// Runs the binary with `args` and `HOME` (and the XDG folders) in a fresh
+/// temporary folder, so that no user settings apply, asserts that it
+/// succeeded, and parses its standard output as JSON.
 pub fn run_json<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> serde_json::Value {
     let home = tempfile::tempdir().unwrap();
     let output = assert_cmd::Command::cargo_bin("spacefilm-tui")
         .unwrap()
         .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
         .args(args)
         .output()
         .unwrap();
-    assert!(output.status.success(), "{output:?}");
+    let shown: Vec<_> = args.iter().map(|a| a.as_ref().to_string_lossy()).collect();
+    assert!(
+        output.status.success(),
+        "{shown:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).unwrap()
 }
