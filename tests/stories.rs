@@ -339,3 +339,38 @@ fn boilerplate_lines_never_join_two_stories() {
         similarity(&without)
     );
 }
+
+/// Joining translations to their stories says how far it has got: over the
+/// seeds and a French translation of one, the last stage is matching the
+/// cross-language candidate pairs, counted to the end.
+#[test]
+fn joining_translations_shows_its_progress() {
+    use spacefilm::compare::stories::map_counted;
+    use spacefilm::corpus::{LoadOptions, load::load_file, load::seeds};
+    use spacefilm::progress::Progress;
+
+    let french =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xling/002-fr.txt");
+    let mut articles = seeds();
+    articles.push(load_file(&french, LoadOptions::default()).unwrap());
+    let refs: Vec<_> = articles.iter().collect();
+    let progress = Progress::default();
+    let map = map_counted(&refs, &Budget::unlimited(), &progress);
+    let (stage, done, total) = progress.snapshot();
+    assert_eq!(stage.doing, "matching translations");
+    assert!(total > 0, "no cross-language candidate pair");
+    assert_eq!(done, total);
+    // And the translation joined its original's story.
+    let french_index = articles.len() - 1;
+    let original = articles
+        .iter()
+        .position(|a| a.id.starts_with("002"))
+        .unwrap();
+    assert!(
+        map.stories
+            .iter()
+            .any(|story| story.contains(&french_index) && story.contains(&original)),
+        "{:?}",
+        map.stories
+    );
+}

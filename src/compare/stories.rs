@@ -722,7 +722,7 @@ const MAX_ANCHOR_ARTICLES: usize = 50;
 
 /// Pairs of articles in different languages that share names and numbers
 /// ([`super::xling::story_anchors`]): the candidates for one story.
-fn cross_language_candidates(articles: &[&Article]) -> Vec<(usize, usize)> {
+fn cross_language_candidates(articles: &[&Article], progress: &Progress) -> Vec<(usize, usize)> {
     // One language (or none known): nothing to do.
     let mut languages = articles.iter().filter_map(|a| a.meta.language.as_deref());
     let Some(first) = languages.next() else {
@@ -731,8 +731,10 @@ fn cross_language_candidates(articles: &[&Article]) -> Vec<(usize, usize)> {
     if languages.all(|l| l == first) {
         return Vec::new();
     }
+    progress.start("reading names and numbers", "articles", articles.len());
     let mut holders: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
     for (i, article) in articles.iter().enumerate() {
+        progress.advance(1);
         if article.meta.language.is_none() {
             continue;
         }
@@ -761,10 +763,13 @@ fn cross_language_candidates(articles: &[&Article]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// The groups with the translations joined to their originals' stories.
+/// The groups with the translations joined to their originals' stories,
+/// saying how far it has got in `progress`: stages `reading names and
+/// numbers` of articles, then `matching translations`, pairs.
 fn with_translations(
     groups_found: Vec<Vec<usize>>,
     articles: &[&Article],
+    progress: &Progress,
     mut same_story: impl FnMut(usize, usize) -> bool,
 ) -> Vec<Vec<usize>> {
     // Pairs already in one story need no second look.
@@ -774,10 +779,20 @@ fn with_translations(
             story_of[i] = k;
         }
     }
-    let across: Vec<(usize, usize)> = cross_language_candidates(articles)
+    let candidates: Vec<(usize, usize)> = cross_language_candidates(articles, progress)
         .into_iter()
         .filter(|&(i, j)| story_of[i] != story_of[j] || story_of[i] == usize::MAX)
-        .filter(|&(i, j)| same_story(i, j))
+        .collect();
+    if candidates.is_empty() {
+        return groups_found;
+    }
+    progress.start("matching translations", "pairs", candidates.len());
+    let across: Vec<(usize, usize)> = candidates
+        .into_iter()
+        .filter(|&(i, j)| {
+            progress.advance(1);
+            same_story(i, j)
+        })
         .collect();
     if across.is_empty() {
         return groups_found;
@@ -942,7 +957,9 @@ pub fn map(articles: &[&Article], budget: &Budget) -> StoryMap {
 
 /// [`map`], saying how far it has got in `progress` (for the app's
 /// progress bar): stages `shingling` and `fingerprinting` articles, then
-/// `judging` candidate pairs or `aligning` every pair.
+/// `judging` candidate pairs or `aligning` every pair; where the articles
+/// are in several languages, `reading names and numbers` of articles and
+/// `matching translations`, pairs.
 pub fn map_counted(articles: &[&Article], budget: &Budget, progress: &Progress) -> StoryMap {
     if let Some(map) = given(articles) {
         return map;
@@ -977,7 +994,7 @@ pub fn map_counted(articles: &[&Article], budget: &Budget, progress: &Progress) 
     let found = group_fingerprints(&fingerprints, |i, j| {
         map.similarity(i, j) >= SAME_STORY_ALIGNMENT
     });
-    map.stories = with_translations(found, articles, |i, j| {
+    map.stories = with_translations(found, articles, progress, |i, j| {
         map.similarity(i, j) >= SAME_STORY_ACROSS_LANGUAGES
     });
     map
@@ -991,7 +1008,7 @@ fn sparse(articles: &[&Article], budget: &Budget, progress: &Progress) -> StoryM
     let grouping = group_candidates(&fingerprints, budget, every_candidate, progress, |i, j| {
         alignment_similarity(articles[i], articles[j], &boilerplate, budget) >= SAME_STORY_ALIGNMENT
     });
-    let stories = with_translations(grouping.stories, articles, |i, j| {
+    let stories = with_translations(grouping.stories, articles, progress, |i, j| {
         alignment_similarity(articles[i], articles[j], &boilerplate, budget)
             >= SAME_STORY_ACROSS_LANGUAGES
     });
