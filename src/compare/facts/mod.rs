@@ -493,23 +493,9 @@ fn pivot_pairs(
         let (aligned, left) = align_pairs(articles, sentence_texts, &pair_indices, budget);
         skipped += left;
         for pair in &aligned {
-            let (other, on_left) = if pair.a == pivot {
-                (pair.b, false)
-            } else {
-                (pair.a, true)
-            };
-            for link in &pair.links {
-                let sentences = if on_left { &link.left } else { &link.right };
-                let linked_to_pivot = if on_left {
-                    !link.right.is_empty()
-                } else {
-                    !link.left.is_empty()
-                };
-                if linked_to_pivot {
-                    for s in sentences {
-                        uncovered[other].remove(s);
-                    }
-                }
+            let (other, linked) = linked_to_pivot(pair, pivot);
+            for sentence in linked {
+                uncovered[other].remove(&sentence);
             }
         }
         pairs.extend(aligned);
@@ -523,6 +509,26 @@ fn pivot_pairs(
         }
     }
     (pairs, skipped)
+}
+
+/// The other version of a pair aligned to `pivot`, and its sentences that
+/// the pair's links join to some sentence of the pivot.
+fn linked_to_pivot(
+    pair: &PairAlignment,
+    pivot: usize,
+) -> (usize, impl Iterator<Item = usize> + '_) {
+    let other_on_left = pair.a != pivot;
+    let other = if other_on_left { pair.a } else { pair.b };
+    let sentences = pair.links.iter().flat_map(move |link| {
+        let (own, pivots) = if other_on_left {
+            (&link.left, &link.right)
+        } else {
+            (&link.right, &link.left)
+        };
+        let linked = !pivots.is_empty();
+        own.iter().copied().filter(move |_| linked)
+    });
+    (other, sentences)
 }
 
 fn mention_of(found: &Found) -> Mention {
