@@ -379,8 +379,10 @@ impl ReaderLayout {
         let top = top.min(self.len().saturating_sub(1));
         if delta >= 0 {
             let delta = delta.unsigned_abs();
-            // Wrap what the next frame shows before clamping to the end.
-            let _ = self.rows(top.saturating_add(delta), height);
+            // Wrap what the next frame shows before clamping to the end
+            // (each row asked for is wrapped; none is kept).
+            let start = top.saturating_add(delta);
+            (start..).map_while(|at| self.row(at)).take(height).for_each(drop);
             return top.saturating_add(delta).min(self.max_top(height));
         }
         let up = delta.unsigned_abs();
