@@ -382,7 +382,10 @@ impl ReaderLayout {
             // Wrap what the next frame shows before clamping to the end
             // (each row asked for is wrapped; none is kept).
             let start = top.saturating_add(delta);
-            (start..).map_while(|at| self.row(at)).take(height).for_each(drop);
+            (start..)
+                .map_while(|at| self.row(at))
+                .take(height)
+                .for_each(drop);
             return top.saturating_add(delta).min(self.max_top(height));
         }
         let up = delta.unsigned_abs();
