@@ -1,7 +1,8 @@
 //! Converts the language files (`assets/lang/*.toml`) to JSON at build
-//! time: the program reads every language when it starts, and JSON reads
-//! about ten times faster than TOML (3 ms of a run, measured on the nine
-//! files). The TOML files stay the source and what the tests check.
+//! time: the program reads a language when it first needs it, often at
+//! start-up, and JSON reads about ten times faster than TOML (3 ms of a
+//! run, measured on the nine files). The TOML files stay the source and
+//! what the tests check.
 
 use std::path::Path;
 
