@@ -22,6 +22,7 @@ const STOPWORD_PROBE: &[&str] = &[
 
 /// A profile with its total weight. Sentences with the same text share one
 /// profile.
+#[derive(Clone)]
 pub struct Scored {
     pub profile: Rc<Profile>,
     pub total: f32,
@@ -180,15 +181,6 @@ impl Sides {
                     profile: Rc::new(profile),
                 })
             }
-        }
-    }
-}
-
-impl Clone for Scored {
-    fn clone(&self) -> Scored {
-        Scored {
-            profile: Rc::clone(&self.profile),
-            total: self.total,
         }
     }
 }
